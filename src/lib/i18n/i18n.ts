@@ -1,0 +1,61 @@
+/**
+ * Messages, names and dates in the reader's language. Dates are formatted with Intl at the
+ * precision they were recorded with: "1975", "April 2008", "16 April 2008".
+ */
+import { en, type Catalog, type MessageKey } from './en.ts';
+import { mustParse } from '../time/dates.ts';
+import { monthOf, yearOf } from '../time/dates.ts';
+import type { Localized } from '../records/types.ts';
+
+export const LANGUAGES = ['en', 'ar', 'ru'] as const;
+export type Lang = (typeof LANGUAGES)[number];
+
+const catalogs: Partial<Record<Lang, Partial<Catalog>>> = { en };
+
+export function isLang(v: unknown): v is Lang {
+  return typeof v === 'string' && (LANGUAGES as readonly string[]).includes(v);
+}
+
+export interface Translator {
+  lang: Lang;
+  dir: 'ltr' | 'rtl';
+  t(key: MessageKey, vars?: Record<string, string | number>): string;
+  /** A month index as "August 2011". */
+  month(t: number): string;
+  /** A recorded date at its precision, "c." when approximate. */
+  date(text: string, circa?: boolean): string;
+  /** Localized record text, falling back to English. */
+  text(l: Localized | undefined): string;
+  /** A geo feature's name in this language. */
+  name(p: { name_en: string; name_ar?: string; name_ru?: string }): string;
+  list(items: string[]): string;
+}
+
+export function translator(lang: Lang): Translator {
+  const catalog = { ...en, ...catalogs[lang] } as Catalog;
+  const locale = lang === 'ar' ? 'ar-LY' : lang;
+  const fmt = (opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...opts });
+  const monthYear = fmt({ month: 'long', year: 'numeric' });
+  const dayMonthYear = fmt({ day: 'numeric', month: 'long', year: 'numeric' });
+  const yearOnly = fmt({ year: 'numeric' });
+  const listFmt = new Intl.ListFormat(locale, { type: 'conjunction' });
+
+  const t: Translator['t'] = (key, vars) =>
+    catalog[key].replace(/\{(\w+)\}/g, (m, k: string) => (vars && k in vars ? String(vars[k]) : m));
+
+  return {
+    lang,
+    dir: lang === 'ar' ? 'rtl' : 'ltr',
+    t,
+    month: (m) => monthYear.format(Date.UTC(yearOf(m), monthOf(m) - 1, 15)),
+    date(text, circa) {
+      const d = mustParse(text);
+      const when = Date.UTC(d.year, (d.month ?? 1) - 1, d.day ?? 15);
+      const out = d.precision === 'day' ? dayMonthYear.format(when) : d.precision === 'month' ? monthYear.format(when) : yearOnly.format(when);
+      return circa ? t('time.circa', { date: out }) : out;
+    },
+    text: (l) => (l ? (l[lang] ?? l.en) : ''),
+    name: (p) => (lang === 'ar' ? p.name_ar : lang === 'ru' ? p.name_ru : undefined) ?? p.name_en,
+    list: (items) => listFmt.format(items),
+  };
+}

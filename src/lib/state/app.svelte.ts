@@ -1,0 +1,51 @@
+/**
+ * The reader's selection: the month, the open place, the visible layers, the language, embed mode.
+ * Read from the URL on load, written back as the reader moves (replaceState while scrubbing,
+ * pushState for opening a place, so Back walks the reader's steps).
+ */
+import { currentMonth, FIRST_MONTH, clampMonth } from '../time/months.ts';
+import { parseUrlState, toSearch, type UrlContext } from './url.ts';
+import type { Lang } from '../i18n/i18n.ts';
+import type { LayerGroup } from '../map/atlasMap.ts';
+
+export class AtlasState {
+  readonly firstMonth = FIRST_MONTH;
+  readonly lastMonth: number;
+  /** A first-time reader lands on today and scrubs back. */
+  t = $state(FIRST_MONTH);
+  place = $state<string | null>(null);
+  layers = $state<Record<LayerGroup, boolean>>({ control: true, presence: true, diplomacy: true });
+  lang = $state<Lang>('en');
+  embed = $state(false);
+  readonly defaultLang: Lang;
+  #ctx: UrlContext;
+
+  constructor(placeIds: Iterable<string>, defaultLang: Lang, now = new Date()) {
+    this.lastMonth = currentMonth(now);
+    this.t = this.lastMonth;
+    this.defaultLang = defaultLang;
+    this.lang = defaultLang;
+    this.#ctx = { placeIds: new Set(placeIds), lastMonth: this.lastMonth };
+  }
+
+  setTime(t: number) {
+    this.t = clampMonth(t, this.lastMonth);
+  }
+
+  /** Applies a query string; anything malformed or unknown is ignored. */
+  readUrl(search: string) {
+    const s = parseUrlState(search, this.#ctx);
+    if (s.t !== undefined) this.t = s.t;
+    this.place = s.place ?? null;
+    if (s.layers) this.layers = s.layers;
+    this.lang = s.lang ?? this.defaultLang;
+    this.embed = s.embed;
+  }
+
+  search(): string {
+    return toSearch(
+      { t: this.t, place: this.place, layers: this.layers, lang: this.lang, embed: this.embed },
+      { lang: this.defaultLang },
+    );
+  }
+}

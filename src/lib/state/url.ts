@@ -1,0 +1,81 @@
+/**
+ * The atlas's state as URL parameters (a stable interface: articles link to it):
+ * date=YYYY-MM (or year=YYYY), place=<id>, layers=<comma list>, lang=en|ar|ru, embed=1.
+ * Reading never throws: unknown or malformed values fall back to defaults and are dropped.
+ */
+import { clampMonth, monthKey, parseMonthKey } from '../time/months.ts';
+import { monthIndex } from '../time/dates.ts';
+import { isLang, type Lang } from '../i18n/i18n.ts';
+import type { LayerGroup } from '../map/atlasMap.ts';
+
+export const LAYER_GROUPS: readonly LayerGroup[] = ['control', 'presence', 'diplomacy'];
+
+export interface UrlState {
+  t?: number;
+  place?: string;
+  layers?: Record<LayerGroup, boolean>;
+  lang?: Lang;
+  embed: boolean;
+}
+
+export interface UrlContext {
+  /** Ids a `place` value may take. */
+  placeIds: ReadonlySet<string>;
+  lastMonth: number;
+}
+
+const MAX_PARAM = 64;
+
+function readParams(search: string): URLSearchParams {
+  try {
+    return new URLSearchParams(search.length > 4096 ? '' : search);
+  } catch {
+    return new URLSearchParams();
+  }
+}
+
+const get = (p: URLSearchParams, k: string) => {
+  const v = p.get(k);
+  return v !== null && v.length <= MAX_PARAM ? v : null;
+};
+
+/**
+ * @example parseUrlState('?date=2011-08&place=tripoli', ctx) // { t: 2011*12+7, place: 'tripoli', embed: false }
+ */
+export function parseUrlState(search: string, ctx: UrlContext): UrlState {
+  const p = readParams(search);
+  const out: UrlState = { embed: get(p, 'embed') === '1' };
+
+  const date = get(p, 'date');
+  const year = get(p, 'year');
+  const fromDate = date !== null ? parseMonthKey(date) : null;
+  const fromYear = year !== null && /^\d{4}$/.test(year) ? monthIndex(Number(year), 1) : null;
+  const t = fromDate ?? fromYear;
+  if (t !== null) out.t = clampMonth(t, ctx.lastMonth);
+
+  const place = get(p, 'place');
+  if (place !== null && ctx.placeIds.has(place)) out.place = place;
+
+  const layers = get(p, 'layers');
+  if (layers !== null) {
+    const named = new Set(layers.split(',').map((s) => s.trim()));
+    if ([...named].some((n) => (LAYER_GROUPS as readonly string[]).includes(n))) {
+      out.layers = { control: named.has('control'), presence: named.has('presence'), diplomacy: named.has('diplomacy') };
+    }
+  }
+
+  const lang = get(p, 'lang');
+  if (isLang(lang)) out.lang = lang;
+  return out;
+}
+
+/** The query string for a state; defaults are left out so links stay short. */
+export function toSearch(s: { t: number; place?: string | null; layers: Record<LayerGroup, boolean>; lang: Lang; embed: boolean }, defaults: { lang: Lang }): string {
+  const p = new URLSearchParams();
+  p.set('date', monthKey(s.t));
+  if (s.place) p.set('place', s.place);
+  if (!LAYER_GROUPS.every((g) => s.layers[g])) p.set('layers', LAYER_GROUPS.filter((g) => s.layers[g]).join(','));
+  if (s.lang !== defaults.lang) p.set('lang', s.lang);
+  if (s.embed) p.set('embed', '1');
+  return `?${p.toString().replace(/%2C/g, ',')}`;
+}

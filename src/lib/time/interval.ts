@@ -1,0 +1,61 @@
+/**
+ * Intervals on the month axis and the one rule of the atlas: a record is shown in a selected
+ * month when its interval [start, end) overlaps that month [t, t + 1).
+ */
+import { ceilOf, floorOf, mustParse, type Precision } from './dates.ts';
+
+/** Far enough in the future to stand for "still true"; finite so it survives JSON and MapLibre. */
+export const OPEN_END = 999_999;
+
+export interface Interval {
+  /** Month-axis position where it begins (inclusive). */
+  start: number;
+  /** Month-axis position where it ends (exclusive); OPEN_END when still true. */
+  end: number;
+  startPrecision: Precision;
+  endPrecision: Precision | null;
+}
+
+/**
+ * The interval of a record with `start` and `end` fields. `end` is exclusive: the first day, month
+ * or year in which the record was no longer true.
+ * @example spanOf({ start: '1969-09-01', end: '1977-03-02' })
+ */
+export function spanOf(r: { start: string; end: string | null }): Interval {
+  const s = mustParse(r.start);
+  const e = r.end === null ? null : mustParse(r.end);
+  return {
+    start: floorOf(s),
+    end: e === null ? OPEN_END : floorOf(e),
+    startPrecision: s.precision,
+    endPrecision: e?.precision ?? null,
+  };
+}
+
+/**
+ * The interval a single date covers: its whole unit. "1975" covers all of 1975.
+ * @example unitOf('2008-04-16') // 16 April 2008, one day
+ */
+export function unitOf(date: string): Interval {
+  const d = mustParse(date);
+  return { start: floorOf(d), end: ceilOf(d), startPrecision: d.precision, endPrecision: d.precision };
+}
+
+/** Does [start, end) overlap the month t, i.e. [t, t + 1)? */
+export function overlapsMonth(iv: { start: number; end: number }, t: number): boolean {
+  return iv.start < t + 1 && iv.end > t;
+}
+
+/** Do two intervals share any time? */
+export function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/**
+ * Is the record's truth at month t less than certain? True for "about" dates throughout, and for
+ * the first year of a record whose start is known only to the year.
+ */
+export function isUncertainAt(iv: Interval, circa: boolean | undefined, t: number): boolean {
+  if (circa) return true;
+  return iv.startPrecision === 'year' && t >= iv.start && t < iv.start + 12;
+}

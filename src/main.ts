@@ -1,0 +1,23 @@
+import { mount } from 'svelte';
+import App from './App.svelte';
+import './app.css';
+import { atlasData } from './lib/records/data.ts';
+import { indexData } from './lib/records/selectors.ts';
+import { AtlasState } from './lib/state/app.svelte.ts';
+import { isLang, type Lang } from './lib/i18n/i18n.ts';
+import basemap from '../geo/basemap.geojson';
+import labels from '../geo/labels.geojson';
+
+function browserLang(): Lang {
+  for (const l of navigator.languages ?? [navigator.language]) {
+    const code = l?.slice(0, 2).toLowerCase();
+    if (isLang(code)) return code;
+  }
+  return 'en';
+}
+
+const index = indexData(atlasData);
+const state = new AtlasState([...index.regionIds, ...index.placeIds], browserLang());
+state.readUrl(location.search);
+
+mount(App, { target: document.getElementById('app')!, props: { index, atlas: state, basemap, labels } });

@@ -1,0 +1,4 @@
+declare module '*.geojson' {
+  const value: import('geojson').FeatureCollection;
+  export default value;
+}

@@ -1,0 +1,53 @@
+/** Launches Debian's Chromium headless with WebGL2 on SwiftShader (CPU), and no outside network chatter. */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export function chromiumPath(): string {
+  const p = [process.env['CHROME_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
+    (c): c is string => !!c && existsSync(c),
+  );
+  if (!p) throw new Error('No Chromium found: run `node scripts/ensure-chromium.mjs` (npm test does) or set CHROME_PATH');
+  return p;
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export function launch(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+export interface PageWatch {
+  errors: string[];
+  /** Requests to any origin other than the allowed ones. */
+  foreign: string[];
+}
+
+/** Records page errors, console errors and requests leaving the allowed origins. */
+export function watch(page: Page, allowedOrigins: string[]): PageWatch {
+  const w: PageWatch = { errors: [], foreign: [] };
+  page.on('pageerror', (e) => w.errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') w.errors.push(`console: ${m.text()}`);
+  });
+  page.on('request', (r) => {
+    const url = r.url();
+    if (/^(data|blob|about):/.test(url)) return;
+    if (!allowedOrigins.some((o) => url.startsWith(o))) w.foreign.push(url);
+  });
+  return w;
+}
+
+/** Waits until the atlas says its map has drawn. */
+export async function mapReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset['mapReady'] === 'true', null, { timeout: 45_000 });
+}

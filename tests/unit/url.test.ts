@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { parseUrlState, toSearch } from '../../src/lib/state/url.ts';
+import { monthIndex } from '../../src/lib/time/dates.ts';
+
+const ctx = { placeIds: new Set(['tripoli', 'benghazi', 'cyrenaica']), lastMonth: monthIndex(2026, 11) };
+const all = { control: true, presence: true, diplomacy: true };
+
+describe('parseUrlState', () => {
+  it('reads date, place, layers, lang, embed', () => {
+    expect(parseUrlState('?date=2011-08&place=tripoli&layers=control,diplomacy&lang=ar&embed=1', ctx)).toEqual({
+      t: monthIndex(2011, 8),
+      place: 'tripoli',
+      layers: { control: true, presence: false, diplomacy: true },
+      lang: 'ar',
+      embed: true,
+    });
+  });
+  it('accepts year= as January of that year; date= wins over year=', () => {
+    expect(parseUrlState('?year=1969', ctx).t).toBe(monthIndex(1969, 1));
+    expect(parseUrlState('?year=1969&date=2019-04', ctx).t).toBe(monthIndex(2019, 4));
+  });
+  it('clamps dates outside 1943-01 … the current month', () => {
+    expect(parseUrlState('?date=1900-01', ctx).t).toBe(monthIndex(1943, 1));
+    expect(parseUrlState('?date=2999-12', ctx).t).toBe(monthIndex(2026, 11));
+  });
+  it('drops malformed and hostile values, and never throws', () => {
+    const hostile = [
+      '?date=<script>alert(1)</script>&place=<img src=x onerror=alert(1)>',
+      '?date=2011-13&year=abcd&place=TRIPOLI&layers=<b>&lang=xx',
+      '?place=__proto__&date=constructor',
+      '?%E0%A4%A=1&date=%',
+      '?date=' + '9'.repeat(5000),
+      '?layers=,,,&embed=true',
+    ];
+    for (const q of hostile) {
+      const s = parseUrlState(q, ctx);
+      expect(s.place, q).toBeUndefined();
+      expect(s.t, q).toBeUndefined();
+      expect(s.layers, q).toBeUndefined();
+      expect(s.lang, q).toBeUndefined();
+      expect(s.embed, q).toBe(false);
+    }
+  });
+});
+
+describe('toSearch', () => {
+  it('round-trips and leaves defaults out', () => {
+    const q = toSearch({ t: monthIndex(2008, 4), place: 'tripoli', layers: all, lang: 'en', embed: false }, { lang: 'en' });
+    expect(q).toBe('?date=2008-04&place=tripoli');
+    expect(parseUrlState(q, ctx)).toEqual({ t: monthIndex(2008, 4), place: 'tripoli', embed: false });
+    const q2 = toSearch({ t: monthIndex(2019, 1), layers: { control: true, presence: false, diplomacy: false }, lang: 'ru', embed: true }, { lang: 'en' });
+    expect(q2).toBe('?date=2019-01&layers=control&lang=ru&embed=1');
+  });
+});

@@ -1,0 +1,23 @@
+import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+/** Lets the app import geo/*.geojson like JSON (JSON.parse is faster than an object literal). */
+function geojson(): Plugin {
+  return {
+    name: 'atlas-geojson',
+    transform(code, id) {
+      if (!id.endsWith('.geojson')) return null;
+      return { code: `export default JSON.parse(${JSON.stringify(code)});`, map: null };
+    },
+  };
+}
+
+export default defineConfig({
+  // Relative asset paths: the build runs from any folder of any static host.
+  base: './',
+  plugins: [geojson(), svelte()],
+  server: { port: 5173 },
+  build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
+  test: { include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+});

@@ -5,6 +5,7 @@ import { atlasData } from './lib/records/data.ts';
 import { indexData } from './lib/records/selectors.ts';
 import { AtlasState } from './lib/state/app.svelte.ts';
 import { isLang, type Lang } from './lib/i18n/i18n.ts';
+import { connectHost } from './lib/embed/bridge.ts';
 import basemap from '../geo/basemap.geojson';
 import labels from '../geo/labels.geojson';
 
@@ -21,3 +22,4 @@ const state = new AtlasState([...index.regionIds, ...index.placeIds], browserLan
 state.readUrl(location.search);
 
 mount(App, { target: document.getElementById('app')!, props: { index, atlas: state, basemap, labels } });
+connectHost(state);

@@ -387,7 +387,7 @@ describe('time', () => {
       byId(list, 'cyrenaica-british').start = '1943-02';
     });
     expect(only(files).message).toBe(
-      'cyrenaica\'s control history starts at 1943-02; it must start at or before 1943-01 — add the earlier period (actor "unknown" if nobody is documented)',
+      'cyrenaica\'s control history starts at 1943-02; it must start by 1 January 1943 ("1943-01" or earlier) — add the earlier period (actor "unknown" if nobody is documented)',
     );
   });
 

@@ -629,7 +629,7 @@ function checkCoverage(report: Report, periods: Period[], controlDoc: Doc | unde
     list.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
     const first = list[0]!;
     if (CORE_PLACES.includes(place) && first.span.start > FIRST_MONTH) {
-      report.at(first.entry.doc, recordPath(first.entry, 'start'), first.entry.id, `${place}'s control history starts at ${String(first.entry.record.start)}; it must start at or before 1943-01 — add the earlier period (actor "unknown" if nobody is documented)`);
+      report.at(first.entry.doc, recordPath(first.entry, 'start'), first.entry.id, `${place}'s control history starts at ${String(first.entry.record.start)}; it must start by 1 January 1943 ("1943-01" or earlier) — add the earlier period (actor "unknown" if nobody is documented)`);
     }
     let covered = first.span.end;
     let last = first;

@@ -24,6 +24,8 @@ export const LIBYA_BOUNDS: [[number, number], [number, number]] = [[9.3, 19.4], 
 
 export interface AtlasMapOptions extends StyleInput {
   container: HTMLElement;
+  /** Colour of each actor that can contest a region ("unknown" included): hatch images are made from them. */
+  hatchColors: Record<string, string>;
   /** Called with a region id when the reader clicks a region. */
   onRegionClick?: (regionId: string) => void;
   /** Embedded in an article: the page scrolls until the reader engages with the map. */
@@ -62,9 +64,7 @@ export function createAtlasMap(opts: AtlasMapOptions): AtlasMap {
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
 
-  map.on('styleimagemissing', (e) => {
-    if (e.id === 'atlas-hatch' && !map.hasImage('atlas-hatch')) map.addImage('atlas-hatch', hatchImage());
-  });
+  for (const [actor, color] of Object.entries(opts.hatchColors)) map.addImage(`atlas-hatch-${actor}`, hatchImage(color));
   if (opts.onRegionClick) {
     const onRegionClick = opts.onRegionClick;
     map.on('click', 'region-fill', (e) => {

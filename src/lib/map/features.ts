@@ -41,6 +41,8 @@ export function regionControlFeatures(index: AtlasIndex): FeatureCollection {
           actor: p.actor,
           color: colorOf(index, p.actor),
           contested: p.contested ? 1 : 0,
+          // The hatch of a contested region is drawn in the first challenger's colour.
+          hatch: `atlas-hatch-${p.contestedBy?.[0] ?? 'unknown'}`,
         },
       });
     }

@@ -87,6 +87,8 @@ export function buildStyle(d: StyleInput): StyleSpecification {
         type: 'fill',
         source: 'regionControl',
         filter: inMonth,
+        // Where periods overlap (a contested month), the incumbent, the earliest to begin, is on top.
+        layout: { 'fill-sort-key': ['-', 0, ['get', 's']] },
         paint: {
           'fill-color': ['get', 'color'],
           'fill-opacity': ['case', uncertain, 0.35, 0.72],
@@ -97,7 +99,8 @@ export function buildStyle(d: StyleInput): StyleSpecification {
         type: 'fill',
         source: 'regionControl',
         filter: ['all', inMonth, ['==', ['get', 'contested'], 1]],
-        paint: { 'fill-pattern': 'atlas-hatch' },
+        layout: { 'fill-sort-key': ['-', 0, ['get', 's']] },
+        paint: { 'fill-pattern': ['get', 'hatch'] },
       },
       {
         id: 'region-line',
@@ -187,17 +190,24 @@ export function buildStyle(d: StyleInput): StyleSpecification {
   };
 }
 
-/** Diagonal stripes for contested control: pattern as well as colour, so it reads without colour vision. */
-export function hatchImage(size = 12): { width: number; height: number; data: Uint8Array } {
+/**
+ * Diagonal stripes for contested control, in the challenger's colour with a dark edge: pattern as
+ * well as colour, so it reads without colour vision.
+ */
+export function hatchImage(color: string, size = 12): { width: number; height: number; data: Uint8Array } {
+  const rgb = [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
   const data = new Uint8Array(size * size * 4);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      const onStripe = (x + y) % size < 3;
+      const d = (x + y) % size;
       const i = (y * size + x) * 4;
-      data[i] = 20;
-      data[i + 1] = 20;
-      data[i + 2] = 20;
-      data[i + 3] = onStripe ? 170 : 0;
+      const edge = d === 0 || d === 4;
+      const stripe = d > 0 && d < 4;
+      const c = edge ? [30, 30, 30] : rgb;
+      data[i] = c[0]!;
+      data[i + 1] = c[1]!;
+      data[i + 2] = c[2]!;
+      data[i + 3] = edge ? 200 : stripe ? 255 : 0;
     }
   }
   return { width: size, height: size, data };

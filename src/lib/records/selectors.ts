@@ -45,7 +45,7 @@ export function indexData(data: AtlasData): AtlasIndex {
 }
 
 export interface ControlState {
-  /** The period in force at the end of the month (the latest to begin), if any. */
+  /** The period in force at the end of the month (the latest to begin; the incumbent when contested). */
   current: Timed<ControlPeriod> | undefined;
   /** Every period overlapping the month: more than one means control changed or was shared. */
   periods: Timed<ControlPeriod>[];
@@ -62,9 +62,9 @@ export interface ControlState {
 export function controlAt(index: AtlasIndex, place: string, t: number): ControlState {
   const periods = (index.controlByPlace.get(place) ?? []).filter((c) => overlapsMonth(c.span, t));
   const contested = periods.some((c) => c.contested === true);
-  const current = contested
-    ? periods.filter((c) => c.contested).at(-1)
-    : periods.at(-1);
+  // When contested, the incumbent (the earliest contested period) is the holder shown; its
+  // challengers are named through contestedBy.
+  const current = contested ? periods.find((c) => c.contested) : periods.at(-1);
   const holders = new Set(periods.map((c) => c.actor));
   return {
     current,

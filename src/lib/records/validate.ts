@@ -732,6 +732,8 @@ export function validateAll(files: Record<string, string>, options: ValidateOpti
 
     const actorIds = checkDuplicates(report, actors, 'within data/actors.json');
     const sourceIds = checkDuplicates(report, sources, `within ${SOURCES_DIR}`);
+    // A source file that is not valid JSON is already reported; its citations are not "unknown".
+    for (const file of present) if (file.startsWith(SOURCES_DIR) && !docs.has(file)) sourceIds.add(file.slice(SOURCES_DIR.length, -'.json'.length));
     checkDuplicates(report, [...control, ...presence, ...events], 'across control.json, presence.json and events.json');
     const known: Known = {
       places: geo.places && geo.regions ? new Set([...geo.regions, ...geo.places]) : null,

@@ -36,7 +36,8 @@ function describeControl(index: AtlasIndex, tr: Translator, place: string, c: Co
   } else if (c.changed) {
     s = tr.t('status.changed', { place: name, from: who(c.periods[0]!.actor), to: who(c.current.actor) });
   } else s = tr.t('status.control', { place: name, holder: who(c.current.actor) });
-  return c.uncertain ? `${s} ${tr.t('status.uncertain')}` : s;
+  // The note goes inside the sentence, before its full stop.
+  return c.uncertain ? s.replace(/\.?$/, ` ${tr.t('status.uncertain')}.`) : s;
 }
 
 /** Sentences for the status text, in reading order. */

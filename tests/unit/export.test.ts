@@ -1,0 +1,125 @@
+/**
+ * The "Data" download: which records a month's file holds, that each carries its sources, and that
+ * no cell can run as a spreadsheet formula.
+ */
+import { describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import { atlasData } from '../../src/lib/records/data.ts';
+import { indexData } from '../../src/lib/records/selectors.ts';
+import { monthIndex } from '../../src/lib/time/dates.ts';
+import { CSV_COLUMNS, recordsInView, toCsv, toGeoJson, type ExportRow } from '../../src/lib/records/exportView.ts';
+
+const index = indexData(atlasData);
+const JUNE_2019 = monthIndex(2019, 6);
+
+function parseCsv(csv: string): Record<string, string>[] {
+  const out = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+  expect(out.errors).toEqual([]);
+  return out.data;
+}
+
+describe('recordsInView', () => {
+  const rows = recordsInView(index, JUNE_2019);
+
+  it('June 2019 holds the Wagner presence with its source', () => {
+    const wagner = rows.filter((r) => r.kind === 'presence' && r.actor === 'wagner');
+    expect(wagner.length).toBeGreaterThan(0);
+    for (const w of wagner) {
+      expect(w.sources.length).toBeGreaterThan(0);
+      expect(w.sources[0]!.publisher).not.toBe('');
+      expect(w.sources[0]!.passage).not.toBe('');
+    }
+  });
+
+  it('holds the control of each region, and only records overlapping the month', () => {
+    for (const region of index.regionIds) expect(rows.some((r) => r.kind === 'control' && r.place === region)).toBe(true);
+    const t = (d: string) => Number(d.slice(0, 4)) * 12 + (d.length > 4 ? Number(d.slice(5, 7)) - 1 : 0);
+    for (const r of rows) {
+      if (r.kind === 'event') expect(r.date.startsWith('2019')).toBe(true);
+      else {
+        expect(t(r.start)).toBeLessThanOrEqual(JUNE_2019);
+        if (r.end) expect(Number(r.end.slice(0, 4))).toBeGreaterThanOrEqual(2019);
+      }
+    }
+  });
+
+  it('every row has sources', () => {
+    expect(rows.length).toBeGreaterThan(3);
+    for (const r of rows) expect(r.sources.length, r.id).toBeGreaterThan(0);
+  });
+
+  it('follows the layers: without control and presence only events remain', () => {
+    const only = recordsInView(index, JUNE_2019, { control: false, presence: false, diplomacy: true });
+    expect(only.every((r) => r.kind === 'event')).toBe(true);
+  });
+
+  it('another month gives other records: no Wagner in 1960, the US at Wheelus', () => {
+    const in1960 = recordsInView(index, monthIndex(1960, 6));
+    expect(in1960.some((r) => r.actor === 'wagner')).toBe(false);
+    expect(in1960.some((r) => r.kind === 'presence' && r.place === 'wheelus')).toBe(true);
+  });
+});
+
+describe('toCsv', () => {
+  it('one row per record with the columns in order, sources and passages joined', () => {
+    const rows = recordsInView(index, JUNE_2019);
+    const csv = toCsv(rows);
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(CSV_COLUMNS.join(','));
+    const parsed = parseCsv(csv);
+    expect(parsed.length).toBe(rows.length);
+    const wagner = parsed.find((r) => r['kind'] === 'presence' && r['actor'] === 'wagner')!;
+    expect(wagner).toBeDefined();
+    const record = rows.find((r) => r.id === wagner['id'])!;
+    const first = record.sources[0]!;
+    expect(wagner['sources']).toContain(`${first.publisher} — ${first.title} — ${first.date}`);
+    expect(wagner['passages']).toContain(first.passage);
+    expect(wagner['sources']!.split(' | ').length).toBe(record.sources.length);
+    for (const r of parsed) expect(r['sources'], r['id']).not.toBe('');
+  });
+
+  it('neutralises cells that a spreadsheet would run as formulas', () => {
+    const base = recordsInView(index, JUNE_2019)[0]!;
+    const evil: ExportRow = {
+      ...base,
+      id: 'evil',
+      title: '=HYPERLINK("http://example.com","click")',
+      summary: '+1+1',
+      strength: '-2+3',
+      actor_name: '@SUM(A1)',
+      place_name: '\tx',
+      sources: [{ ...base.sources[0]!, passage: '=cmd|" /C calc"!A0\nsecond line' }],
+    };
+    const row = parseCsv(toCsv([evil]))[0]!;
+    expect(row['title']).toBe(`'=HYPERLINK("http://example.com","click")`);
+    expect(row['summary']).toBe("'+1+1");
+    expect(row['strength']).toBe("'-2+3");
+    expect(row['actor_name']).toBe("'@SUM(A1)");
+    expect(row['place_name']).toBe("'\tx");
+    expect(row['passages']!.startsWith("'=")).toBe(true);
+    for (const v of Object.values(row)) expect(v).not.toMatch(/^[=+\-@\t\r]/);
+  });
+});
+
+describe('toGeoJson', () => {
+  it('one feature per record at its place, with sources as objects', () => {
+    const rows = recordsInView(index, JUNE_2019);
+    const fc = JSON.parse(JSON.stringify(toGeoJson(index, rows)));
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.features.length).toBe(rows.length);
+    for (const f of fc.features) {
+      expect(['Point', 'MultiPoint']).toContain(f.geometry.type);
+      expect(f.properties.sources.length).toBeGreaterThan(0);
+      for (const s of f.properties.sources) expect(Object.keys(s)).toEqual(expect.arrayContaining(['publisher', 'title', 'date', 'url', 'passage']));
+    }
+    const wagner = fc.features.find((f: { properties: { actor: string; kind: string } }) => f.properties.kind === 'presence' && f.properties.actor === 'wagner');
+    expect(wagner.properties.sources[0].passage).not.toBe('');
+    // A region's record sits inside Libya.
+    const region = fc.features.find((f: { properties: { place: string } }) => f.properties.place === 'cyrenaica');
+    const [lng, lat] = region.geometry.coordinates;
+    expect(lng).toBeGreaterThan(18);
+    expect(lng).toBeLessThan(25.5);
+    expect(lat).toBeGreaterThan(19);
+    expect(lat).toBeLessThan(33.5);
+  });
+});

@@ -3,7 +3,8 @@
  * month axis (s, e) so one time filter in the style decides what shows; moving the time never
  * rebuilds a source.
  */
-import { greatCircle, pointOnFeature } from '@turf/turf';
+import { greatCircle } from '@turf/great-circle';
+import { pointOnFeature } from '@turf/point-on-feature';
 import type { Feature, FeatureCollection, Geometry, LineString, Point, Position } from 'geojson';
 import type { AtlasIndex } from '../records/selectors.ts';
 

@@ -35,11 +35,17 @@ export class AtlasState {
   /** Applies a query string; anything malformed or unknown is ignored. */
   readUrl(search: string) {
     const s = parseUrlState(search, this.#ctx);
-    if (s.t !== undefined) this.t = s.t;
+    // Absent values mean defaults: Back to a URL without `layers` shows every layer again.
+    this.t = s.t ?? this.lastMonth;
     this.place = s.place ?? null;
-    if (s.layers) this.layers = s.layers;
+    this.layers = s.layers ?? { control: true, presence: true, diplomacy: true };
     this.lang = s.lang ?? this.defaultLang;
     this.embed = s.embed;
+  }
+
+  /** What URL values (and host messages) may say. */
+  get urlContext(): UrlContext {
+    return this.#ctx;
   }
 
   search(): string {

@@ -1,0 +1,62 @@
+/**
+ * The benchmark's baseline: bare MapLibre with the atlas's own basemap, style and layers
+ * (src/lib/map/style.ts, features.ts), and a range input that moves time with
+ * setGlobalStateProperty directly. No Svelte, no status text, no markers, no URL state.
+ * `?w=&h=` sizes the map like the atlas's; `?t=` sets the first month; `?bench-data=N` adds a generated set.
+ */
+import { Map as MlMap, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { FeatureCollection } from 'geojson';
+import { buildStyle, hatchImage } from '../../src/lib/map/style.ts';
+import { LIBYA_BOUNDS } from '../../src/lib/map/atlasMap.ts';
+import { diplomacyFeatures, presenceFeatures, regionControlFeatures, regionLabelFeatures } from '../../src/lib/map/features.ts';
+import { indexData } from '../../src/lib/records/selectors.ts';
+import { FIRST_MONTH, currentMonth } from '../../src/lib/time/months.ts';
+import { atlasData } from '../bench-data.ts';
+import { publish } from '../maplibre-bench.ts';
+import basemap from '../../geo/basemap.geojson';
+import labels from '../../geo/labels.geojson';
+
+setWorkerUrl(workerUrl);
+
+const q = new URLSearchParams(location.search);
+const container = document.getElementById('map')!;
+container.style.width = `${Number(q.get('w') ?? 860)}px`;
+container.style.height = `${Number(q.get('h') ?? 620)}px`;
+const last = currentMonth();
+const t = Number(q.get('t') ?? last);
+
+const input = document.getElementById('time') as HTMLInputElement;
+input.min = String(FIRST_MONTH);
+input.max = String(last);
+input.value = String(t);
+
+const index = indexData(atlasData);
+const map = new MlMap({
+  container,
+  style: buildStyle({
+    basemap: basemap as FeatureCollection,
+    labels: labels as FeatureCollection,
+    regionControl: regionControlFeatures(index),
+    regionLabels: regionLabelFeatures(index),
+    presence: presenceFeatures(index),
+    diplomacy: diplomacyFeatures(index),
+    counterparts: index.data.counterparts,
+    t,
+    lang: 'en',
+  }),
+  bounds: LIBYA_BOUNDS,
+  fitBoundsOptions: { padding: 8 },
+  minZoom: 2,
+  maxZoom: 9,
+  attributionControl: { compact: true, customAttribution: 'Natural Earth' },
+  dragRotate: false,
+  renderWorldCopies: false,
+  canvasContextAttributes: { preserveDrawingBuffer: true },
+});
+map.on('styleimagemissing', (e) => {
+  if (e.id === 'atlas-hatch' && !map.hasImage('atlas-hatch')) map.addImage('atlas-hatch', hatchImage());
+});
+publish(map);
+input.addEventListener('input', () => map.setGlobalStateProperty('t', Number(input.value)));

@@ -77,12 +77,26 @@ describe('intervals are [start, end)', () => {
     expect(iv.end).toBe(OPEN_END);
     expect(overlapsMonth(iv, currentMonth(new Date('2026-11-23')))).toBe(true);
   });
-  it('uncertainty: circa throughout, a year-only start during its first year only', () => {
-    const iv = spanOf({ start: '1975', end: '1987' });
+  it('uncertainty: a year-only start is uncertain during its first year only', () => {
+    const iv = spanOf({ start: '1975', end: '1987-03' });
     expect(isUncertainAt(iv, false, m(1975, 6))).toBe(true);
     expect(isUncertainAt(iv, false, m(1976, 1))).toBe(false);
+    expect(isUncertainAt(iv, false, m(1987, 2))).toBe(false);
     expect(isUncertainAt(spanOf({ start: '1975-06', end: null }), false, m(1975, 6))).toBe(false);
-    expect(isUncertainAt(spanOf({ start: '2019-06', end: null }), true, m(2023, 1))).toBe(true);
+  });
+  it('uncertainty: "about" dates colour the year after the start and the year before the end, not the years between', () => {
+    const iv = spanOf({ start: '1977-03-02', end: '2011-02-20' });
+    expect(isUncertainAt(iv, true, m(1977, 3))).toBe(true);
+    expect(isUncertainAt(iv, true, m(1990, 1))).toBe(false);
+    expect(isUncertainAt(iv, true, m(2010, 6))).toBe(true);
+    expect(isUncertainAt(iv, true, m(2011, 2))).toBe(true);
+    expect(isUncertainAt(spanOf({ start: '2019-06', end: null }), true, m(2019, 6))).toBe(true);
+    expect(isUncertainAt(spanOf({ start: '2019-06', end: null }), true, m(2023, 1))).toBe(false);
+  });
+  it('uncertainty: a year-only end colours the last year before it', () => {
+    const iv = spanOf({ start: '1954-05', end: '1970' });
+    expect(isUncertainAt(iv, false, m(1969, 6))).toBe(true);
+    expect(isUncertainAt(iv, false, m(1968, 12))).toBe(false);
   });
 });
 

@@ -94,6 +94,15 @@ export const en = {
   'lang.en': 'English',
   'lang.ar': 'Arabic',
   'lang.ru': 'Russian',
+  'lang.label': 'Language',
+
+  'change.intro': '{date}:',
+  'change.holds': '{places} now held by {to} (before: {from}).',
+  'change.holdsNew': '{places} now held by {to}.',
+  'change.noRecord': '{places}: no control recorded now (before: {from}).',
+  'change.nowContested': '{places} now contested ({holders}).',
+  'change.forcesIn': 'Now present: {list}.',
+  'change.forcesOut': 'No longer present: {list}.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -7,21 +7,22 @@ import { greatCircle } from '@turf/great-circle';
 import { pointOnFeature } from '@turf/point-on-feature';
 import type { Feature, FeatureCollection, Geometry, LineString, Point, Position } from 'geojson';
 import type { AtlasIndex } from '../records/selectors.ts';
+import { endIsUncertain, startIsUncertain, type Interval } from '../time/interval.ts';
 
 export interface TimedProps {
   s: number;
   e: number;
-  /** 1 when the dates are "about" (circa). */
-  circa: 0 | 1;
-  /** 1 when the start is known only to the year: the first year is drawn as uncertain. */
-  yearStart: 0 | 1;
+  /** 1 when the start is approximate or known only to the year: its first year is drawn as uncertain. */
+  su: 0 | 1;
+  /** 1 when the end is approximate or known only to the year: its last year is drawn as uncertain. */
+  eu: 0 | 1;
 }
 
-const timed = (span: { start: number; end: number; startPrecision: string }, circa?: boolean): TimedProps => ({
+const timed = (span: Interval, circa?: boolean): TimedProps => ({
   s: span.start,
   e: span.end,
-  circa: circa ? 1 : 0,
-  yearStart: span.startPrecision === 'year' ? 1 : 0,
+  su: startIsUncertain(span, circa) ? 1 : 0,
+  eu: endIsUncertain(span, circa) ? 1 : 0,
 });
 
 const colorOf = (index: AtlasIndex, actor: string) => index.actors.get(actor)?.color ?? '#bdbdbd';

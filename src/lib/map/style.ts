@@ -5,6 +5,7 @@
  */
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
+import { UNCERTAIN_MONTHS } from '../time/interval.ts';
 
 export const PALETTE = {
   sea: '#dce9f2',
@@ -32,11 +33,11 @@ const inLastYear: ExpressionSpecification = [
   ['>', ['get', 'e'], ['-', ['global-state', 't'], 11]],
 ];
 
-/** Uncertain: "about" dates, or the first year of a start known only to the year. */
+/** Uncertain: within a year of an approximate or year-only start or end (see time/interval.ts). */
 const uncertain: ExpressionSpecification = [
   'any',
-  ['==', ['get', 'circa'], 1],
-  ['all', ['==', ['get', 'yearStart'], 1], ['<', ['global-state', 't'], ['+', ['get', 's'], 12]]],
+  ['all', ['==', ['get', 'su'], 1], ['<', ['global-state', 't'], ['+', ['get', 's'], UNCERTAIN_MONTHS]]],
+  ['all', ['==', ['get', 'eu'], 1], ['>=', ['global-state', 't'], ['-', ['get', 'e'], UNCERTAIN_MONTHS]]],
 ];
 
 const localName: ExpressionSpecification = [

@@ -51,11 +51,25 @@ export function overlaps(a: { start: number; end: number }, b: { start: number; 
   return a.start < b.end && b.start < a.end;
 }
 
+/** How long an uncertain start or end colours the record: a year, the span of a year-only date. */
+export const UNCERTAIN_MONTHS = 12;
+
+/** Is the start known only to the year, or only approximately? */
+export function startIsUncertain(iv: Interval, circa: boolean | undefined): boolean {
+  return circa === true || iv.startPrecision === 'year';
+}
+
+/** Is the end known only to the year, or only approximately? (An open end is not uncertain.) */
+export function endIsUncertain(iv: Interval, circa: boolean | undefined): boolean {
+  return iv.endPrecision !== null && (circa === true || iv.endPrecision === 'year');
+}
+
 /**
- * Is the record's truth at month t less than certain? True for "about" dates throughout, and for
- * the first year of a record whose start is known only to the year.
+ * Is the record's truth at month t less than certain? Only near its uncertain dates: during the
+ * first year after an approximate or year-only start, and the last year before such an end. A
+ * 34-year period whose end is "about February 2011" is certain in 1990.
  */
 export function isUncertainAt(iv: Interval, circa: boolean | undefined, t: number): boolean {
-  if (circa) return true;
-  return iv.startPrecision === 'year' && t >= iv.start && t < iv.start + 12;
+  if (startIsUncertain(iv, circa) && t >= Math.floor(iv.start) && t < iv.start + UNCERTAIN_MONTHS) return true;
+  return endIsUncertain(iv, circa) && t < iv.end && t >= iv.end - UNCERTAIN_MONTHS;
 }

@@ -71,7 +71,7 @@ export async function buildAll(site: string, sizes: number[]): Promise<Built> {
   const attribution: Attribution = {};
   const common = { configFile, logLevel: 'warn' as const };
   await build({ ...common, root, build: { outDir: resolve(site, 'atlas'), emptyOutDir: true }, plugins: [attribute(attribution, 'atlas/')] });
-  await build({ ...common, root, build: { outDir: resolve(site, 'atlas-bench'), emptyOutDir: true }, plugins: [benchSwaps()] });
+  await build({ ...common, root, build: { outDir: resolve(site, 'atlas-bench'), emptyOutDir: true }, plugins: [benchSwaps(), attribute(attribution, 'atlas-bench/')] });
   await build({ ...common, root: resolve(root, 'bench/baseline'), build: { outDir: resolve(site, 'baseline'), emptyOutDir: true }, plugins: [attribute(attribution, 'baseline/')] });
   for (const n of sizes) {
     await writeGenerated(n, resolve(site, 'data', `gen-${n}.json`));

@@ -24,7 +24,7 @@
     for (var i = 0; i < frames.length; i++) {
       var frame = frames[i];
       if (frame.contentWindow !== event.source || originOf(frame.src) !== event.origin) continue;
-      frame.style.height = Math.min(Math.max(Math.ceil(height), 200), 4000) + 'px';
+      frame.style.height = Math.min(Math.max(Math.ceil(height), 200), 20000) + 'px';
     }
   });
 })();

@@ -93,7 +93,8 @@ describe('the time slider', () => {
     expect(await valueText(page)).toBe('July 2010');
     await page.keyboard.press('Home');
     expect(await valueText(page)).toBe('January 1943');
-    expect(await statusText(page)).not.toBe(before);
+    // The status text follows ~300 ms after the last step (one announcement, not one per month).
+    await expect.poll(() => statusText(page)).not.toBe(before);
     await page.keyboard.press('End');
     const now = new Date();
     const expected = new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(now);
@@ -134,6 +135,7 @@ describe('the time slider', () => {
     await slider(page).focus();
     for (let i = 0; i < 59; i++) await page.keyboard.press('PageUp');
     expect(await valueText(page)).toBe('June 2019');
+    await expect.poll(() => statusText(page)).toMatch(/Wagner/);
     const in2019 = (await statusText(page))!;
     expect(in2019).toMatch(/Cyrenaica: LNA \(Haftar\)/);
     expect(in2019).toMatch(/Wagner/);

@@ -53,6 +53,15 @@ describe('recordsInView', () => {
     expect(only.every((r) => r.kind === 'event')).toBe(true);
   });
 
+  it('writes texts and names with the translator it is given', () => {
+    const shout = { text: (l: { en: string } | undefined) => (l ? l.en.toUpperCase() : ''), name: (p: { name_en: string }) => `«${p.name_en}»` };
+    const loud = recordsInView(index, JUNE_2019, undefined, shout);
+    const w = loud.find((r) => r.kind === 'presence' && r.actor === 'wagner')!;
+    expect(w.actor_name).toBe(w.actor_name.toUpperCase());
+    expect(w.place_name).toMatch(/^«.+»$/);
+    expect(w.id).toBe(w.id.toLowerCase());
+  });
+
   it('another month gives other records: no Wagner in 1960, the US at Wheelus', () => {
     const in1960 = recordsInView(index, monthIndex(1960, 6));
     expect(in1960.some((r) => r.actor === 'wagner')).toBe(false);

@@ -10,7 +10,25 @@ import type { Localized } from '../records/types.ts';
 export const LANGUAGES = ['en', 'ar', 'ru'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 
-const catalogs: Partial<Record<Lang, Partial<Catalog>>> = { en };
+/** Own names, shown in the language switch whatever the current language. */
+export const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', ar: 'العربية', ru: 'Русский' };
+
+/** Catalogs and record texts loaded so far (English is built in; Arabic and Russian load on demand, see load.ts). */
+const packs: Partial<Record<Lang, { catalog: Catalog; texts: ReadonlyMap<Localized, string> }>> = {
+  en: { catalog: en, texts: new Map() },
+};
+
+export function registerLanguage(lang: Lang, catalog: Catalog, texts: ReadonlyMap<Localized, string>): void {
+  packs[lang] = { catalog, texts };
+}
+
+/** Are this language's messages loaded? (A translator for a language not loaded speaks English.) */
+export function hasLanguage(lang: Lang): boolean {
+  return packs[lang] !== undefined;
+}
+
+/** The Intl locale: Libyan Arabic conventions (Latin digits, يناير…ديسمبر month names). */
+export const LOCALES: Record<Lang, string> = { en: 'en', ar: 'ar-LY', ru: 'ru' };
 
 export function isLang(v: unknown): v is Lang {
   return typeof v === 'string' && (LANGUAGES as readonly string[]).includes(v);
@@ -32,8 +50,10 @@ export interface Translator {
 }
 
 export function translator(lang: Lang): Translator {
-  const catalog = { ...en, ...catalogs[lang] } as Catalog;
-  const locale = lang === 'ar' ? 'ar-LY' : lang;
+  const pack = packs[lang];
+  const catalog: Catalog = { ...en, ...pack?.catalog };
+  const texts = pack?.texts;
+  const locale = LOCALES[lang];
   const fmt = (opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...opts });
   const monthYear = fmt({ month: 'long', year: 'numeric' });
   const dayMonthYear = fmt({ day: 'numeric', month: 'long', year: 'numeric' });
@@ -54,7 +74,7 @@ export function translator(lang: Lang): Translator {
       const out = d.precision === 'day' ? dayMonthYear.format(when) : d.precision === 'month' ? monthYear.format(when) : yearOnly.format(when);
       return circa ? t('time.circa', { date: out }) : out;
     },
-    text: (l) => (l ? (l[lang] ?? l.en) : ''),
+    text: (l) => (l ? (l[lang] ?? texts?.get(l) ?? l.en) : ''),
     name: (p) => (lang === 'ar' ? p.name_ar : lang === 'ru' ? p.name_ru : undefined) ?? p.name_en,
     list: (items) => listFmt.format(items),
   };

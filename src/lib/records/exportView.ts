@@ -11,6 +11,8 @@
  *   Diplomatic events follow the "diplomacy" layer; events of the other categories are always
  *   included, since the status text and the panel show them whatever the layers.
  * Events of the open place outside month t are not included: the file is about the month.
+ * Texts and names come in the reader's language (the atlas passes its translator); ids, dates,
+ * statuses and column names stay as in the data.
  */
 import Papa from 'papaparse';
 import { pointOnFeature } from '@turf/turf';
@@ -20,8 +22,15 @@ import { overlapsMonth } from '../time/interval.ts';
 import { eventsAt, presenceAt, type AtlasIndex } from './selectors.ts';
 import type { Citation, Localized } from './types.ts';
 import type { LayerGroup } from '../map/atlasMap.ts';
+import type { Translator } from '../i18n/i18n.ts';
 
-export type ExportLang = 'en' | 'ar' | 'ru';
+/**
+ * How record texts and place names are written: the reader's translator (record translations
+ * included), or English by default. Ids, dates and column names stay as in the data.
+ */
+export type Speaker = Pick<Translator, 'text' | 'name'>;
+
+const ENGLISH: Speaker = { text: (l) => (l ? l.en : ''), name: (p) => p.name_en };
 
 /** A record's citation with its source document resolved. */
 export interface ExportSource {
@@ -90,20 +99,16 @@ export const CSV_COLUMNS = [
 
 const ALL_LAYERS: Record<LayerGroup, boolean> = { control: true, presence: true, diplomacy: true };
 
-const text = (l: Localized | undefined, lang: ExportLang) => (l ? (l[lang] ?? l.en) : '');
-
-function placeName(index: AtlasIndex, id: string, lang: ExportLang): string {
+function placeName(index: AtlasIndex, id: string, speak: Speaker): string {
   const f =
     index.data.regions.features.find((r) => r.properties.id === id) ??
     index.data.places.features.find((p) => p.properties.id === id);
-  if (!f) return id;
-  const p = f.properties;
-  return (lang === 'ar' ? p.name_ar : lang === 'ru' ? p.name_ru : undefined) ?? p.name_en;
+  return f ? speak.name(f.properties) : id;
 }
 
-function actorName(index: AtlasIndex, id: string, lang: ExportLang): string {
+function actorName(index: AtlasIndex, id: string, speak: Speaker): string {
   const a = index.actors.get(id);
-  return a ? text(a.name, lang) : id;
+  return a ? speak.text(a.name) : id;
 }
 
 function sourcesOf(index: AtlasIndex, citations: Citation[]): ExportSource[] {
@@ -132,9 +137,10 @@ export function recordsInView(
   index: AtlasIndex,
   t: number,
   layers: Record<LayerGroup, boolean> = ALL_LAYERS,
-  lang: ExportLang = 'en',
+  speak: Speaker = ENGLISH,
 ): ExportRow[] {
   const rows: ExportRow[] = [];
+  const text = (l: Localized | undefined) => (l ? speak.text(l) : '');
 
   if (layers.control) {
     const order = [...index.regionIds, ...index.placeIds];
@@ -146,9 +152,9 @@ export function recordsInView(
           kind: 'control',
           id: c.id,
           place: c.place,
-          place_name: placeName(index, c.place, lang),
+          place_name: placeName(index, c.place, speak),
           actor: c.actor,
-          actor_name: actorName(index, c.actor, lang),
+          actor_name: actorName(index, c.actor, speak),
           start: c.start,
           end: c.end ?? '',
           date: '',
@@ -157,7 +163,7 @@ export function recordsInView(
           contested: c.contested === true,
           status: '',
           title: '',
-          summary: text(c.note, lang),
+          summary: text(c.note),
           strength: '',
           sources: sourcesOf(index, c.sources),
           places: [c.place],
@@ -172,9 +178,9 @@ export function recordsInView(
         kind: 'presence',
         id: p.id,
         place: p.place,
-        place_name: placeName(index, p.place, lang),
+        place_name: placeName(index, p.place, speak),
         actor: p.actor,
-        actor_name: actorName(index, p.actor, lang),
+        actor_name: actorName(index, p.actor, speak),
         start: p.start,
         end: p.end ?? '',
         date: '',
@@ -183,8 +189,8 @@ export function recordsInView(
         contested: null,
         status: p.status,
         title: '',
-        summary: text(p.note, lang),
-        strength: text(p.strength, lang),
+        summary: text(p.note),
+        strength: text(p.strength),
         sources: sourcesOf(index, p.sources),
         places: [p.place],
       });
@@ -197,9 +203,9 @@ export function recordsInView(
       kind: 'event',
       id: e.id,
       place: e.places.join('; '),
-      place_name: e.places.map((p) => placeName(index, p, lang)).join('; '),
+      place_name: e.places.map((p) => placeName(index, p, speak)).join('; '),
       actor: e.actors.join('; '),
-      actor_name: e.actors.map((a) => actorName(index, a, lang)).join('; '),
+      actor_name: e.actors.map((a) => actorName(index, a, speak)).join('; '),
       start: '',
       end: '',
       date: e.date,
@@ -207,8 +213,8 @@ export function recordsInView(
       circa: e.circa === true,
       contested: null,
       status: e.status,
-      title: text(e.title, lang),
-      summary: text(e.summary, lang),
+      title: text(e.title),
+      summary: text(e.summary),
       strength: '',
       sources: sourcesOf(index, e.sources),
       places: e.places,

@@ -7,10 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { indexData } from '../src/lib/records/selectors.ts';
 import type { AtlasData } from '../src/lib/records/types.ts';
-import { VISIONS, checkPalette } from './lib/palette.ts';
-
-/** Below this, two fills side by side are hard to tell apart (ΔE00 ≈ 10 reads as "clearly different"). */
-export const MIN_DELTA_E = 8;
+import { MIN_DELTA_E, VISIONS, checkPalette } from './lib/palette.ts';
 
 // Read the files directly (src/lib/records/data.ts needs Vite's import.meta.glob and .geojson loader).
 const root = resolve(import.meta.dirname, '..');

@@ -55,8 +55,10 @@ const map = new MlMap({
   renderWorldCopies: false,
   canvasContextAttributes: { preserveDrawingBuffer: true },
 });
+// The contested-hatch images, as the atlas makes them (one per actor colour).
+for (const a of index.data.actors) map.addImage(`atlas-hatch-${a.id}`, hatchImage(a.color ?? '#777777'));
 map.on('styleimagemissing', (e) => {
-  if (e.id === 'atlas-hatch' && !map.hasImage('atlas-hatch')) map.addImage('atlas-hatch', hatchImage());
+  if (e.id.startsWith('atlas-hatch') && !map.hasImage(e.id)) map.addImage(e.id, hatchImage('#777777'));
 });
 publish(map);
 input.addEventListener('input', () => map.setGlobalStateProperty('t', Number(input.value)));

@@ -141,6 +141,9 @@ export interface PairCheck {
   worst: number;
 }
 
+/** Below this, two fills side by side are hard to tell apart (ΔE00 ≈ 10 reads as clearly different). */
+export const MIN_DELTA_E = 8;
+
 export const VISIONS: Vision[] = ['normal', 'protanopia', 'deuteranopia', 'tritanopia'];
 /** Region fill opacity on the map (style.ts). */
 export const FILL_OPACITY = 0.72;

@@ -36,7 +36,7 @@ beforeAll(async () => {
   atlas = await serve({ root: dist, prefix: PREFIX, gzip: true, headers: { 'content-security-policy': CSP } });
   article = await serve({ root: dist, prefix: '/nothing-here/', routes: articleRoutes });
   stranger = await serve({ root: dist, prefix: '/nothing-here/', routes: strangerRoutes });
-  strangerRoutes['/stranger.html'] = ['text/html; charset=utf-8', '<!doctype html><title>stranger</title><p>stranger</p>'];
+  strangerRoutes['/stranger.html'] = ['text/html; charset=utf-8', '<!doctype html><link rel="icon" href="data:,"><title>stranger</title><p>stranger</p>'];
   browser = await launch();
 });
 afterAll(async () => {
@@ -61,7 +61,7 @@ async function snippetFor(query: string): Promise<string> {
 
 /** An article page on the second origin: the snippet, a stranger's frame, and a log of what the atlas says. */
 function articleHtml(snippet: string): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><title>Article</title>
+  return `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Article</title>
 <script>
   window.heard = [];
   addEventListener('message', (e) => { if (e.origin === ${JSON.stringify(atlas.origin)}) heard.push(e.data); });
@@ -111,9 +111,14 @@ describe('the build from a sub-folder under a strict CSP', () => {
   it('draws the map with zero console errors and zero requests to other hosts', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     const w = watch(page, [atlas.origin]);
+    await page.addInitScript(() => {
+      const seen: string[] = ((window as unknown as { violations: string[] }).violations = []);
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
     await page.goto(`${atlas.url}?date=2019-04&place=benghazi`);
     await mapReady(page);
     await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
     expect(await page.getByRole('region', { name: 'Benghazi' }).isVisible()).toBe(true);
     expect(await page.locator('.maplibregl-canvas').count()).toBe(1);
     expect(w.errors).toEqual([]);

@@ -1,0 +1,89 @@
+/**
+ * Without WebGL (Chromium's --disable-webgl removes WebGL 1 and 2; --disable-webgl2 alone leaves WebGL 1,
+ * which MapLibre cannot use): the reader gets an SVG map coloured for the selected month, the slider,
+ * the status text and the panel, and no error.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, watch, type PageWatch } from './browser.ts';
+import actors from '../../data/actors.json';
+
+const baseUrl = inject('baseUrl');
+const origin = inject('origin');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch(['--disable-webgl']);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const colorOf = (id: string) => (actors as { id: string; color?: string }[]).find((a) => a.id === id)?.color?.toLowerCase();
+const cyrenaica = (page: Page) => page.locator('[data-testid="svg-map"] path[data-region="cyrenaica"]');
+const fillOf = async (page: Page) => (await cyrenaica(page).getAttribute('fill'))?.toLowerCase();
+
+async function open(query: string): Promise<{ page: Page; w: PageWatch }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  const w = watch(page, [origin]);
+  await page.goto(`${baseUrl}${query}`);
+  await cyrenaica(page).waitFor({ timeout: 30_000 });
+  return { page, w };
+}
+
+describe('without WebGL', () => {
+  it('really has no WebGL in this browser', async () => {
+    const page = await browser.newPage();
+    await page.setContent('<canvas></canvas>');
+    expect(await page.evaluate(() => !!document.createElement('canvas').getContext('webgl2'))).toBe(false);
+    await page.close();
+  });
+
+  it('colours Cyrenaica for the Kingdom in 1960 and the LNA in 2019, and follows the slider', async () => {
+    const { page, w } = await open('?date=1960-01');
+    expect(colorOf('kingdom-of-libya')).toBeTruthy();
+    expect(await fillOf(page)).toBe(colorOf('kingdom-of-libya'));
+    expect(await cyrenaica(page).getAttribute('data-actor')).toBe('kingdom-of-libya');
+    expect(await page.locator('.maplibregl-canvas').count()).toBe(0);
+    expect(await page.getByRole('note').textContent()).toMatch(/WebGL/);
+
+    const slider = page.getByRole('slider', { name: 'Time' });
+    await slider.fill(String(2019 * 12 + 3));
+    await expect.poll(() => slider.getAttribute('aria-valuetext')).toBe('April 2019');
+    await expect.poll(() => fillOf(page)).toBe(colorOf('lna'));
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Cyrenaica: /);
+    expect(w.errors).toEqual([]);
+    expect(w.foreign).toEqual([]);
+    await page.close();
+  });
+
+  it('paints those colours on screen', async () => {
+    const { page } = await open('?date=2019-04');
+    // A point inside Cyrenaica away from its label: the Kufra desert, read from the path's own box.
+    const box = (await cyrenaica(page).boundingBox())!;
+    const png = await page.screenshot({ clip: { x: Math.round(box.x + box.width * 0.6), y: Math.round(box.y + box.height * 0.85), width: 1, height: 1 } });
+    const rgb = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = c.height = 1;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      return [...ctx.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+    }, png.toString('base64'));
+    const hex = colorOf('lna')!;
+    const want = [1, 3, 5].map((i) => Math.round(parseInt(hex.slice(i, i + 2), 16) * 0.72 + 255 * 0.28));
+    expect(Math.hypot(...rgb.map((v, i) => v - want[i]!))).toBeLessThan(40);
+    await page.close();
+  });
+
+  it('places are buttons named after the place and open the panel', async () => {
+    const { page, w } = await open('?date=2008-04');
+    await page.locator('[data-testid="svg-map"]').getByRole('button', { name: 'Tripoli', exact: true }).click();
+    await expect.poll(() => page.getByRole('region', { name: 'Tripoli' }).isVisible()).toBe(true);
+    expect(page.url()).toContain('place=tripoli');
+    expect(w.errors).toEqual([]);
+    await page.close();
+  });
+});

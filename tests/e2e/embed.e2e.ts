@@ -127,6 +127,44 @@ describe('the build from a sub-folder under a strict CSP', () => {
   });
 });
 
+describe('Back and Forward', () => {
+  it('walk through the reader\'s steps: key steps, places, layers, language', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    await page.goto(`${atlas.url}?date=1960-01`);
+    await mapReady(page);
+    const slider = page.getByRole('slider', { name: 'Time' });
+    const time = () => slider.getAttribute('aria-valuetext');
+    const pause = () => page.waitForTimeout(1100);
+    await slider.focus();
+    await pause();
+    await page.keyboard.press('PageUp');
+    await page.keyboard.press('PageUp');
+    await pause();
+    await page.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: 'Benghazi', exact: true }).click();
+    await pause();
+    await page.getByRole('checkbox', { name: 'Diplomacy with Moscow' }).uncheck();
+    await pause();
+    await page.getByRole('button', { name: 'Русский' }).click();
+    await expect.poll(() => page.url()).toContain('lang=ru');
+
+    await page.goBack();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.getByRole('checkbox', { name: 'Diplomacy with Moscow' }).isChecked()).toBe(false);
+    await page.goBack();
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Diplomacy with Moscow' }).isChecked()).toBe(true);
+    expect(await page.getByRole('region', { name: 'Benghazi' }).isVisible()).toBe(true);
+    await page.goBack();
+    await expect.poll(() => page.getByRole('region', { name: 'Benghazi' }).count()).toBe(0);
+    // Two quick key steps are one step back.
+    expect(await time()).toBe('January 1962');
+    await page.goBack();
+    await expect.poll(time).toBe('January 1960');
+    await page.goForward();
+    await expect.poll(time).toBe('January 1962');
+    await page.close();
+  });
+});
+
 describe('embedded in an article on another origin', () => {
   let snippet: string;
 
@@ -187,8 +225,11 @@ describe('embedded in an article on another origin', () => {
     const e = await openArticle(snippet);
     const ready = (await heard(e.page)).find((m) => m['type'] === 'atlas:ready');
     expect(ready).toEqual({ type: 'atlas:ready', version: 1, date: '1960-01', place: null, layers: ['control', 'presence', 'diplomacy'], lang: 'en' });
+    const steps = await e.page.evaluate(() => history.length);
     await e.frame.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: 'Benghazi', exact: true }).click();
     await expect.poll(() => heard(e.page)).toContainEqual({ type: 'atlas:place', version: 1, place: 'benghazi' });
+    // The article's Back button leaves the article; it does not rewind the embedded map.
+    expect(await e.page.evaluate(() => history.length)).toBe(steps);
     await e.frame.getByRole('slider', { name: 'Time' }).focus();
     await e.page.keyboard.press('PageUp');
     await expect.poll(() => heard(e.page)).toContainEqual({ type: 'atlas:date', version: 1, date: '1961-01' });

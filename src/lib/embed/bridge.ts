@@ -11,7 +11,9 @@ export function connectHost(atlas: AtlasState): () => void {
   if (window.parent === window) return () => {};
   const host = window.parent;
   const allowed = allowedOrigin(location.search);
-  const post = (m: OutMessage) => host.postMessage(m, allowed || '*');
+  // A malformed origin= ('') silences the atlas too, rather than falling back to '*'.
+  const target = allowed ?? '*';
+  const post = (m: OutMessage) => target && host.postMessage(m, target);
 
   // Values the host set are not echoed back: the host hears only what the reader did.
   let lastT = atlas.t;

@@ -59,6 +59,8 @@ export function createAtlasMap(opts: AtlasMapOptions): AtlasMap {
     pitchWithRotate: false,
     touchPitch: false,
     renderWorldCopies: false,
+    // prefers-reduced-motion: labels appear without fading (camera moves are already instant in MapLibre then).
+    fadeDuration: typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 300,
     canvasContextAttributes: { preserveDrawingBuffer: true },
   });
   map.touchZoomRotate.disableRotation();

@@ -15,7 +15,7 @@
  * statuses and column names stay as in the data.
  */
 import Papa from 'papaparse';
-import { pointOnFeature } from '@turf/turf';
+import { pointOnFeature } from '@turf/point-on-feature';
 import type { Feature, FeatureCollection, MultiPoint, Point, Position } from 'geojson';
 import { mustParse } from '../time/dates.ts';
 import { overlapsMonth } from '../time/interval.ts';

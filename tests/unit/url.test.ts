@@ -45,10 +45,12 @@ describe('parseUrlState', () => {
 
 describe('toSearch', () => {
   it('round-trips and leaves defaults out', () => {
-    const q = toSearch({ t: monthIndex(2008, 4), place: 'tripoli', layers: all, lang: 'en', embed: false }, { lang: 'en' });
+    const q = toSearch({ t: monthIndex(2008, 4), place: 'tripoli', layers: all, lang: 'en', embed: false });
     expect(q).toBe('?date=2008-04&place=tripoli');
     expect(parseUrlState(q, ctx)).toEqual({ t: monthIndex(2008, 4), place: 'tripoli', embed: false });
-    const q2 = toSearch({ t: monthIndex(2019, 1), layers: { control: true, presence: false, diplomacy: false }, lang: 'ru', embed: true }, { lang: 'en' });
+    const q2 = toSearch({ t: monthIndex(2019, 1), layers: { control: true, presence: false, diplomacy: false }, lang: 'ru', embed: true });
     expect(q2).toBe('?date=2019-01&layers=control&lang=ru&embed=1');
+    const ar = toSearch({ t: monthIndex(2011, 8), layers: all, lang: 'ar', embed: false });
+    expect(ar).toBe('?date=2011-08&lang=ar');
   });
 });

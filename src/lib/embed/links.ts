@@ -17,7 +17,7 @@ export interface View {
  */
 export function viewUrl(view: View, embed: boolean, href: string): string {
   const u = new URL(href);
-  u.search = toSearch({ ...view, embed }, { lang: 'en' });
+  u.search = toSearch({ ...view, embed });
   u.hash = '';
   return u.toString();
 }

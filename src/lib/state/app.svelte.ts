@@ -49,9 +49,6 @@ export class AtlasState {
   }
 
   search(): string {
-    return toSearch(
-      { t: this.t, place: this.place, layers: this.layers, lang: this.lang, embed: this.embed },
-      { lang: this.defaultLang },
-    );
+    return toSearch({ t: this.t, place: this.place, layers: this.layers, lang: this.lang, embed: this.embed });
   }
 }

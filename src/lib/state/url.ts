@@ -69,13 +69,16 @@ export function parseUrlState(search: string, ctx: UrlContext): UrlState {
   return out;
 }
 
-/** The query string for a state; defaults are left out so links stay short. */
-export function toSearch(s: { t: number; place?: string | null; layers: Record<LayerGroup, boolean>; lang: Lang; embed: boolean }, defaults: { lang: Lang }): string {
+/**
+ * The query string for a state; defaults are left out so links stay short. English is left out
+ * too, but any other language is kept, so a shared Arabic view opens in Arabic for everyone.
+ */
+export function toSearch(s: { t: number; place?: string | null; layers: Record<LayerGroup, boolean>; lang: Lang; embed: boolean }): string {
   const p = new URLSearchParams();
   p.set('date', monthKey(s.t));
   if (s.place) p.set('place', s.place);
   if (!LAYER_GROUPS.every((g) => s.layers[g])) p.set('layers', LAYER_GROUPS.filter((g) => s.layers[g]).join(','));
-  if (s.lang !== defaults.lang) p.set('lang', s.lang);
+  if (s.lang !== 'en') p.set('lang', s.lang);
   if (s.embed) p.set('embed', '1');
   return `?${p.toString().replace(/%2C/g, ',')}`;
 }

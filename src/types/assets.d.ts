@@ -2,3 +2,8 @@ declare module '*.geojson' {
   const value: import('geojson').FeatureCollection;
   export default value;
 }
+
+declare module 'virtual:atlas-citations' {
+  const value: { citations: Record<string, import('../lib/records/types.ts').Citation[]>; sources: import('../lib/records/types.ts').SourceDoc[] };
+  export default value;
+}

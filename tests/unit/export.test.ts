@@ -3,6 +3,7 @@
  * no cell can run as a spreadsheet formula.
  */
 import { describe, expect, it } from 'vitest';
+import { ensureCitations } from '../../src/lib/records/citations.ts';
 import Papa from 'papaparse';
 import { atlasData } from '../../src/lib/records/data.ts';
 import { indexData } from '../../src/lib/records/selectors.ts';
@@ -10,6 +11,8 @@ import { monthIndex } from '../../src/lib/time/dates.ts';
 import { CSV_COLUMNS, recordsInView, toCsv, toGeoJson, type ExportRow } from '../../src/lib/records/exportView.ts';
 
 const index = indexData(atlasData);
+// As in the app, sources arrive in their own chunk.
+await ensureCitations(index);
 const JUNE_2019 = monthIndex(2019, 6);
 
 function parseCsv(csv: string): Record<string, string>[] {

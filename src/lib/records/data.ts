@@ -1,4 +1,7 @@
-/** The atlas's records and layers, bundled from data/ and geo/ (checked by `npm run validate` first). */
+/**
+ * The atlas's records and layers, bundled from data/ and geo/ (checked by `npm run validate` first).
+ * The records arrive without their sources; citations.ts loads those when a reader needs them.
+ */
 import actors from '../../../data/actors.json';
 import control from '../../../data/control.json';
 import presence from '../../../data/presence.json';
@@ -6,13 +9,11 @@ import events from '../../../data/events.json';
 import regions from '../../../geo/regions.geojson';
 import places from '../../../geo/places.geojson';
 import counterparts from '../../../geo/counterparts.geojson';
-import type { AtlasData, SourceDoc } from './types.ts';
-
-const sourceFiles = import.meta.glob<SourceDoc>('../../../data/sources/*.json', { eager: true, import: 'default' });
+import type { AtlasData } from './types.ts';
 
 export const atlasData = {
   actors,
-  sources: Object.values(sourceFiles),
+  sources: [],
   control,
   presence,
   events,

@@ -539,7 +539,7 @@ export function summary(r: Report): string {
   lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const s of r.scrub) {
     const size = s.size;
-    lines.push(`| ${size === 'real' ? 'real data' : `real + ${Number(size).toLocaleString('en')}`} | ${s.monthsPerRun}${s.stride > 1 ? ` (every ${s.stride}th month)` : ''} | ${f1(s.atlas.median)} | ${f1(s.atlas.p95)} | ${f1(s.baseline.median)} | ${f1(s.baseline.p95)} | ${ratio(s.atlas.median, s.baseline.median)} | ${ratio(s.atlas.p95, s.baseline.p95)} | ${s.atlas.failures} / ${s.baseline.failures} |`);
+    lines.push(`| ${size === 'real' ? 'real data' : `real + ${Number(size).toLocaleString('en')}`} | ${s.monthsPerRun}${s.stride > 1 ? ` (1 month in ${s.stride})` : ''} | ${f1(s.atlas.median)} | ${f1(s.atlas.p95)} | ${f1(s.baseline.median)} | ${f1(s.baseline.p95)} | ${ratio(s.atlas.median, s.baseline.median)} | ${ratio(s.atlas.p95, s.baseline.p95)} | ${s.atlas.failures} / ${s.baseline.failures} |`);
   }
   const lt = r.longTasks;
   lines.push('', `**Main thread** during a scripted ${lt.seconds}-second scrub (one input event per animation frame, real data; median of runs)`, '');

@@ -99,7 +99,7 @@ describe('the time slider', () => {
     const now = new Date();
     const expected = new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(now);
     expect(await valueText(page)).toBe(expected);
-    expect(page.url()).toContain(`date=${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`);
+    await expect.poll(() => page.url()).toContain(`date=${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`);
     expect(w.errors).toEqual([]);
     await page.close();
   });

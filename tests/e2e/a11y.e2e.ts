@@ -2,25 +2,18 @@
  * Every reader: axe-core finds no WCAG 2.1 A/AA violation in the main views; a keyboard-only
  * journey; Arabic right-to-left with Arabic names and dates; Russian; reflow at 320 px.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-import { launch, mapReady, watch, type PageWatch } from './browser.ts';
+import { useBrowser, mapReady, watch, type PageWatch } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const origin = inject('origin');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function open(query = '', viewport = { width: 1280, height: 860 }): Promise<{ page: Page; w: PageWatch }> {
   // axe-core/playwright wants a page from an explicit context.
-  const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+  const context = await browser().newContext({ viewport, reducedMotion: 'reduce' });
   const page = await context.newPage();
   page.on('close', () => void context.close());
   const w = watch(page, [origin]);
@@ -184,7 +177,7 @@ describe('Arabic, right to left', () => {
   });
 
   it('the language switch changes the language in place and in the URL, and English readers download neither catalog', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 860 } });
     const scripts: string[] = [];
     page.on('request', (r) => void (r.resourceType() === 'script' && scripts.push(r.url())));
     await page.goto(`${baseUrl}?date=2011-08`);

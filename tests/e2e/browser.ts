@@ -1,5 +1,6 @@
 /** Launches Debian's Chromium headless with WebGL2 on SwiftShader (CPU), and no outside network chatter. */
 import { existsSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export function chromiumPath(): string {
@@ -24,6 +25,21 @@ export const CHROMIUM_ARGS = [
 
 export function launch(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+/** One browser for a test file: launched before its tests, closed after. Call the result to get it. */
+export function useBrowser(extraArgs: string[] = []): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch(extraArgs);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is not launched yet: use it inside a test');
+    return browser;
+  };
 }
 
 export interface PageWatch {

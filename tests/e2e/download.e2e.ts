@@ -3,21 +3,14 @@
  * open the files and check that the Wagner presence is there with its source.
  */
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Download, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
 import Papa from 'papaparse';
-import { launch, mapReady, watch } from './browser.ts';
+import { useBrowser, mapReady, watch } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const origin = inject('origin');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function fetchFile(page: Page, button: 'CSV' | 'GeoJSON'): Promise<{ name: string; text: string }> {
   const [download]: [Download, void] = await Promise.all([
@@ -30,7 +23,7 @@ async function fetchFile(page: Page, button: 'CSV' | 'GeoJSON'): Promise<{ name:
 
 describe('the Data link', () => {
   it('downloads the June 2019 view as CSV and GeoJSON, with the Wagner presence and its source', async () => {
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 860 } });
+    const context = await browser().newContext({ acceptDownloads: true, viewport: { width: 1280, height: 860 } });
     const page = await context.newPage();
     const w = watch(page, [origin]);
     await page.goto(`${baseUrl}?date=2019-06`);

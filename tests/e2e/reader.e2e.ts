@@ -2,24 +2,17 @@
  * A reader's journey through the atlas in a real headless Chromium: scrub the years, read the map
  * in words, look at the map's colours, open Tripoli, follow a deep link, survive a hostile URL.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, mapReady, watch, type PageWatch } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser, mapReady, watch, type PageWatch } from './browser.ts';
 import actors from '../../data/actors.json';
 
 const baseUrl = inject('baseUrl');
 const origin = inject('origin');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function open(query = ''): Promise<{ page: Page; w: PageWatch }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  const page = await browser().newPage({ viewport: { width: 1280, height: 860 } });
   const w = watch(page, [origin]);
   await page.goto(`${baseUrl}${query}`);
   await mapReady(page);

@@ -198,6 +198,28 @@ describe('places and their events', () => {
   });
 });
 
+describe('claims as claims', () => {
+  it('the panel shows The Sun’s allegation as alleged, with the Russian embassy’s denial and both sources', async () => {
+    const { page } = await open('?date=2018-10&place=tobruk');
+    const panel = page.getByRole('region', { name: 'Tobruk' });
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    const claim = panel.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /The Sun alleges/ }) });
+    expect(await claim.count()).toBe(1);
+    expect(await claim.textContent()).toMatch(/alleged/);
+    expect(await claim.textContent()).toMatch(/Claimed by The Sun/);
+    expect(await claim.textContent()).toMatch(/Response:\s*denied/);
+    const denial = panel.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Russian embassy in London denies/ }) });
+    expect(await denial.count()).toBe(1);
+    expect(await denial.textContent()).toMatch(/9 October 2018/);
+    expect(await denial.textContent()).toMatch(/denied/);
+    // Each names its source; the denial's passage quotes the embassy.
+    expect(await claim.getByRole('list', { name: 'Sources' }).getByRole('listitem').count()).toBeGreaterThan(0);
+    await denial.getByText('Show the passage').first().click();
+    expect(await denial.locator('blockquote').filter({ hasText: /nothing to do with reality/ }).isVisible()).toBe(true);
+    await page.close();
+  });
+});
+
 describe('links', () => {
   it('a deep link opens the date and the place it names', async () => {
     const { page } = await open('?date=2011-08&place=benghazi');

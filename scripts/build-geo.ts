@@ -190,8 +190,12 @@ function buildCounterparts(): Feature<Point>[] {
 
 /** Wide enough for arcs to Moscow, Kazan and the Gulf. */
 const VIEW_BBOX: BBox = [-13, 5, 62, 62];
-/** Countries touching this box (Libya and its near neighbours) get the 50m outline. */
-const DETAIL_BBOX: BBox = [5, 15, 30, 38];
+/**
+ * Libya, its land neighbours and Malta (missing from the 110m set) get the 50m outline; the rest
+ * 110m, which is plenty at the zooms the atlas shows them and keeps the first view light (Greece,
+ * Italy and Turkey's 50m islands alone weighed a third of the file).
+ */
+const DETAIL_IDS = new Set(['434', '788', '012', '562', '148', '729', '818', '470']);
 
 const COUNTRY_NAMES: Record<string, Names> = {
   '434': { name_en: 'Libya', name_ar: 'ليبيا', name_ru: 'Ливия' },
@@ -276,7 +280,7 @@ function countryFeature(f: Area, precision: number): Area | null {
  * regions against the basemap's Libya, sees them tile it; other countries are rounded harder.
  */
 function buildBasemap(detailed: Area[], coarse: Area[]): Area[] {
-  const detailIds = new Set(detailed.filter((f) => touches(f, DETAIL_BBOX)).map(countryId));
+  const detailIds = new Set(detailed.map(countryId).filter((id) => DETAIL_IDS.has(id)));
   const chosen = [
     ...detailed.filter((f) => detailIds.has(countryId(f))).map((f) => countryFeature(f, countryId(f) === LIBYA_ID ? 4 : 3)),
     ...coarse.filter((f) => !detailIds.has(countryId(f)) && touches(f, VIEW_BBOX)).map((f) => countryFeature(f, 2)),

@@ -64,11 +64,9 @@ export function regionLabelFeatures(index: AtlasIndex): FeatureCollection<Point>
 }
 
 function placePosition(index: AtlasIndex, id: string): Position | undefined {
-  const f = index.data.places.features.find((p) => p.properties.id === id)
-    ?? index.data.counterparts.features.find((p) => p.properties.id === id);
-  if (f) return f.geometry.coordinates;
-  const region = index.data.regions.features.find((r) => r.properties.id === id);
-  return region ? pointOnFeature(region).geometry.coordinates : undefined;
+  const f = index.features.get(id);
+  if (!f) return undefined;
+  return f.geometry.type === 'Point' ? f.geometry.coordinates : pointOnFeature(f).geometry.coordinates;
 }
 
 /**

@@ -100,9 +100,7 @@ export const CSV_COLUMNS = [
 const ALL_LAYERS: Record<LayerGroup, boolean> = { control: true, presence: true, diplomacy: true };
 
 function placeName(index: AtlasIndex, id: string, speak: Speaker): string {
-  const f =
-    index.data.regions.features.find((r) => r.properties.id === id) ??
-    index.data.places.features.find((p) => p.properties.id === id);
+  const f = index.features.get(id);
   return f ? speak.name(f.properties) : id;
 }
 

@@ -3,7 +3,7 @@
  * Pure functions over an index built once from the data; no DOM, no map.
  */
 import { isUncertainAt, overlapsMonth, spanOf, unitOf } from '../time/interval.ts';
-import type { Actor, AtlasData, ControlPeriod, HistEvent, Presence, SourceDoc, Timed } from './types.ts';
+import type { Actor, AtlasData, ControlPeriod, CounterpartFeature, HistEvent, PlaceFeature, Presence, RegionFeature, SourceDoc, Timed } from './types.ts';
 
 export interface AtlasIndex {
   data: AtlasData;
@@ -17,6 +17,10 @@ export interface AtlasIndex {
   /** Region and place ids in display order, with their names. */
   placeIds: string[];
   regionIds: string[];
+  /** Every region, place and counterpart city of geo/, by id. */
+  features: Map<string, RegionFeature | PlaceFeature | CounterpartFeature>;
+  /** The places of each region. */
+  placesIn: Map<string, Set<string>>;
 }
 
 const byStart = <T extends { span: { start: number } }>(a: T, b: T) => a.span.start - b.span.start;
@@ -41,6 +45,13 @@ export function indexData(data: AtlasData): AtlasIndex {
       .sort((a, b) => a.span.start - b.span.start || a.id.localeCompare(b.id)),
     placeIds: data.places.features.map((f) => f.properties.id),
     regionIds: data.regions.features.map((f) => f.properties.id),
+    features: new Map(
+      [...data.regions.features, ...data.places.features, ...data.counterparts.features].map((f) => [f.properties.id, f] as const),
+    ),
+    placesIn: data.places.features.reduce((m, f) => {
+      m.set(f.properties.region, (m.get(f.properties.region) ?? new Set()).add(f.properties.id));
+      return m;
+    }, new Map<string, Set<string>>()),
   };
 }
 
@@ -87,17 +98,13 @@ export function eventsAt(index: AtlasIndex, t: number): Timed<HistEvent>[] {
 
 /** A place's events, earliest first; a region's list includes the events of its places. */
 export function eventsOfPlace(index: AtlasIndex, place: string): Timed<HistEvent>[] {
-  const inRegion = new Set(
-    index.data.places.features.filter((f) => f.properties.region === place).map((f) => f.properties.id),
-  );
+  const inRegion = index.placesIn.get(place) ?? new Set<string>();
   return index.events.filter((e) => e.places.some((p) => p === place || inRegion.has(p)));
 }
 
 /** Foreign presence recorded at a place (or, for a region, at its places), earliest first. */
 export function presenceOfPlace(index: AtlasIndex, place: string): Timed<Presence>[] {
-  const inRegion = new Set(
-    index.data.places.features.filter((f) => f.properties.region === place).map((f) => f.properties.id),
-  );
+  const inRegion = index.placesIn.get(place) ?? new Set<string>();
   return index.presence.filter((p) => p.place === place || inRegion.has(p.place));
 }
 

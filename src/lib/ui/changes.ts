@@ -5,7 +5,7 @@
  */
 import { controlAt, presenceAt, type AtlasIndex, type ControlState } from '../records/selectors.ts';
 import type { Translator } from '../i18n/i18n.ts';
-import { STATUS_CITIES, actorShort, placeName } from './statusText.ts';
+import { STATUS_CITIES, actorShort, placeName, regionOf } from './statusText.ts';
 
 /** Steps longer than this (a jump, a long drag) are not described as changes: the state follows in full. */
 export const MAX_DESCRIBED_STEP = 12;
@@ -58,7 +58,7 @@ export function changeSentences(index: AtlasIndex, tr: Translator, from: number 
     const before = holding(controlAt(index, city, from));
     const after = holding(controlAt(index, city, to));
     if (keyOf(before) === keyOf(after) || after.kind === 'none') continue;
-    const region = index.data.places.features.find((p) => p.properties.id === city)?.properties.region ?? '';
+    const region = regionOf(index, city) ?? '';
     if (regionChange.get(region) !== `${keyOf(before)}>${keyOf(after)}`) note(city, before, after);
   }
 

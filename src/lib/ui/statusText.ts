@@ -13,11 +13,14 @@ export function actorShort(index: AtlasIndex, tr: Translator, id: string): strin
   return a ? tr.text(a.short ?? a.name) : id;
 }
 
+/** The region a place lies in. */
+export function regionOf(index: AtlasIndex, place: string): string | undefined {
+  const f = index.features.get(place);
+  return f && 'region' in f.properties ? f.properties.region : undefined;
+}
+
 export function placeName(index: AtlasIndex, tr: Translator, id: string): string {
-  const f =
-    index.data.regions.features.find((r) => r.properties.id === id) ??
-    index.data.places.features.find((p) => p.properties.id === id) ??
-    index.data.counterparts.features.find((p) => p.properties.id === id);
+  const f = index.features.get(id);
   return f ? tr.name(f.properties) : id;
 }
 
@@ -51,7 +54,7 @@ export function statusSentences(index: AtlasIndex, tr: Translator, t: number): s
   }
   for (const city of STATUS_CITIES) {
     const c = controlAt(index, city, t);
-    const region = index.data.places.features.find((p) => p.properties.id === city)?.properties.region;
+    const region = regionOf(index, city);
     if (!c.current) continue;
     if (c.contested || c.changed || c.current.actor !== regionHolder.get(region ?? '')) out.push(describeControl(index, tr, city, c));
   }

@@ -48,14 +48,15 @@ function rounded<T extends Feature>(f: T, precision: number): T {
  *   Tripolitania, Wadi al-Shati/Brak at 27.65°N 14.27°E in Fezzan), rising north-east to pass
  *   just north of the al-Jufra oases (Hun, Waddan, Sokna ~29.1–29.2°N: Fezzan, as in context.md).
  * - Tripolitania | Cyrenaica: from the junction at 17.8°E 29.4°N to the Gulf of Sidra coast at
- *   18.4°E, between Sirte (Tripolitania) and Ras Lanuf (Cyrenaica).
+ *   18.78°E, the Arch of the Philaeni (Arae Philaenorum), the historic coastal boundary of the two
+ *   provinces: Sirte and Ras Lanuf lie west of it, in Tripolitania.
  * - Fezzan | Cyrenaica: from the junction south along ~19°E to the Chad border (Kufra and the
  *   Tazirbu oases in Cyrenaica, Zillah and the south-west in Fezzan).
  * These vertices were tuned until the shares of the Natural Earth 50m outline came within ~1 pp
  * of the historic areas (20.1 / 48.6 / 31.3 %); the measured shares are printed on each run.
  */
 const TRIPOLITANIA_FEZZAN: Position[] = [[9.0, 27.6], [13.0, 27.9], [14.8, 28.3], [15.5, 29.35], [16.6, 29.45], [17.8, 29.4]];
-const TRIPOLITANIA_CYRENAICA: Position[] = [[17.8, 29.4], [18.4, 30.3], [18.4, 31.0]];
+const TRIPOLITANIA_CYRENAICA: Position[] = [[17.8, 29.4], [18.78, 30.2], [18.78, 31.0]];
 const FEZZAN_CYRENAICA: Position[] = [[17.8, 29.4], [18.8, 27.0], [19.1, 21.0]];
 const FAR_WEST = 5;
 const FAR_NORTH = 36;
@@ -120,6 +121,36 @@ function buildRegions(libya: Area): RegionFeature[] {
   }));
 }
 
+// ---------------------------------------------------------------- zones
+
+type ZoneSpec = Names & { id: string; region: keyof typeof REGION_NAMES; side: 'west' | 'east' };
+
+/*
+ * Zones: parts of a region on either side of a front line, for the months a region is divided
+ * (control periods name a zone instead of the region then). The line is drawn straight and is
+ * approximate; the control periods of each zone cite where the line ran.
+ * - Tripolitania, 2020–: the Sirte–al-Jufra line. The GNA (then GNU) held the west; the LNA held
+ *   Sirte and the coast east of it, with al-Jufra (in Fezzan) to the south. The front lay west of
+ *   Sirte, around Abu Qurayn and Wadi Jarif: drawn at 15.9°E.
+ */
+const SIRTE_JUFRA_LINE: Position[] = [[15.9, FAR_NORTH], [15.9, 20]];
+
+const ZONES: ZoneSpec[] = [
+  { id: 'tripolitania-west', region: 'tripolitania', side: 'west', name_en: 'Western Tripolitania', name_ar: 'غرب إقليم طرابلس', name_ru: 'Западная Триполитания' },
+  { id: 'tripolitania-sirte', region: 'tripolitania', side: 'east', name_en: 'Sirte and the central coast', name_ar: 'سرت والساحل الأوسط', name_ru: 'Сирт и центральное побережье' },
+];
+
+/** Each zone is its region cut along the line; the two sides tile the region. */
+function buildZones(regions: RegionFeature[]): Feature<Polygon | MultiPolygon>[] {
+  const west = turf.polygon([[[FAR_WEST, FAR_SOUTH], ...SIRTE_JUFRA_LINE.slice().reverse(), [FAR_WEST, FAR_NORTH], [FAR_WEST, FAR_SOUTH]]]);
+  return ZONES.map(({ side, ...props }) => {
+    const region = required(regions.find((r) => r.properties.id === props.region) ?? null, `region ${props.region}`);
+    const fc = (...fs: Area[]) => turf.featureCollection(fs);
+    const piece = side === 'west' ? turf.intersect(fc(region, west)) : turf.difference(fc(region, west));
+    return { type: 'Feature', properties: props, geometry: rounded(required(piece, `zone ${props.id}`), 4).geometry };
+  });
+}
+
 // ---------------------------------------------------------------- places
 
 type PlaceKind = 'city' | 'airbase' | 'oil';
@@ -146,7 +177,7 @@ const PLACES: PlaceSpec[] = [
   { id: 'el-adem', kind: 'airbase', region: 'cyrenaica', lonlat: [23.92, 31.86], name_en: 'El Adem (Gamal Abdel Nasser) air base', name_ar: 'قاعدة العدم (جمال عبد الناصر) الجوية', name_ru: 'авиабаза Эль-Адем (Гамаль Абдель Насер)' },
   { id: 'wheelus', kind: 'airbase', region: 'tripolitania', lonlat: [13.276, 32.894], name_en: 'Wheelus Air Base (Mitiga)', name_ar: 'قاعدة ويلس (معيتيقة)', name_ru: 'авиабаза Уилус (Митига)' },
   { id: 'al-watiya', kind: 'airbase', region: 'tripolitania', lonlat: [11.899, 32.474], name_en: 'al-Watiya air base', name_ar: 'قاعدة الوطية الجوية', name_ru: 'авиабаза Эль-Ватия' },
-  { id: 'ras-lanuf', kind: 'oil', region: 'cyrenaica', lonlat: [18.55, 30.48], name_en: 'Ras Lanuf', name_ar: 'راس لانوف', name_ru: 'Рас-Лануф' },
+  { id: 'ras-lanuf', kind: 'oil', region: 'tripolitania', lonlat: [18.55, 30.48], name_en: 'Ras Lanuf', name_ar: 'راس لانوف', name_ru: 'Рас-Лануф' },
   { id: 'sharara', kind: 'oil', region: 'fezzan', lonlat: [12.2, 26.55], name_en: 'al-Sharara oil field', name_ar: 'حقل الشرارة النفطي', name_ru: 'нефтяное месторождение Шарара' },
 ];
 
@@ -352,11 +383,13 @@ function main(): void {
 
   const regions = buildRegions(libya);
   const places = buildPlaces();
+  const zones = buildZones(regions);
   const basemap = buildBasemap(detailed, coarse);
   const labels = buildLabels();
   const files: Record<string, Feature[]> = {
     'regions.geojson': regions,
     'places.geojson': places,
+    'zones.geojson': zones,
     'counterparts.geojson': buildCounterparts(),
     'basemap.geojson': basemap,
     'labels.geojson': labels,

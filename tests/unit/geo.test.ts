@@ -26,7 +26,7 @@ const PLACE_REGION: Record<string, string> = {
   tripoli: 'tripolitania', benghazi: 'cyrenaica', tobruk: 'cyrenaica', sabha: 'fezzan',
   sirte: 'tripolitania', misrata: 'tripolitania', derna: 'cyrenaica', jufra: 'fezzan',
   'al-khadim': 'cyrenaica', brak: 'fezzan', 'el-adem': 'cyrenaica', wheelus: 'tripolitania',
-  'al-watiya': 'tripolitania', bayda: 'cyrenaica', 'ras-lanuf': 'cyrenaica', sharara: 'fezzan',
+  'al-watiya': 'tripolitania', bayda: 'cyrenaica', 'ras-lanuf': 'tripolitania', sharara: 'fezzan',
 };
 const COUNTERPART_IDS = [
   'moscow', 'sochi', 'saint-petersburg', 'kazan', 'minsk', 'kyiv', 'london', 'paris', 'rome', 'palermo',

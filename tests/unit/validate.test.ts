@@ -172,7 +172,7 @@ describe('schema', () => {
       byId(list, 'sun-missiles-2018-10').palces = ['tripoli'];
     });
     expect(only(files).message).toBe(
-      'unknown field "palces" — remove it or correct its spelling (allowed fields: id, date, circa, places, category, title, summary, actors, counterpart, russia, status, claimedBy, responds, sources)',
+      'unknown field "palces" — remove it or correct its spelling (allowed fields: id, date, circa, places, category, title, summary, actors, counterpart, russia, status, claimedBy, responds, noResponse, note, sources)',
     );
   });
 

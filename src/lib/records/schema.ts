@@ -55,7 +55,18 @@ export const SourceDoc = z
     url: HttpUrl.optional(),
     /** ISO 639-1 code of the document's language, e.g. "en". */
     language: z.string().regex(/^[a-z]{2}$/),
-    kind: z.enum(['news', 'wire', 'encyclopedia', 'analysis', 'official', 'study', 'book']),
+    /**
+     * What sort of document it is. `wiki` is Wikipedia and its copies and forks (Infogalactic, WikiMili);
+     * `aggregator` a page that stitches together others' texts. Neither can alone support a control
+     * period or a "confirmed" record.
+     */
+    kind: z.enum(['news', 'wire', 'encyclopedia', 'wiki', 'aggregator', 'analysis', 'official', 'study', 'book']),
+    /**
+     * The party the source speaks for or is aligned with (an actor id): state media, a belligerent's
+     * ministry or spokesman. A record resting only on sources aligned with a party is that party's
+     * claim: "alleged" (or "denied"), shown as "according to …".
+     */
+    aligned: Id.optional(),
     note: NoHtml.optional(),
     /** For the project's seed documents: the file name in ../shared/seeds, so a test can check passages word for word. */
     seed: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/).optional(),
@@ -71,6 +82,10 @@ export const Actor = z
     kind: z.enum(['libyan-authority', 'foreign-administration', 'foreign-state', 'foreign-force', 'international', 'person', 'other', 'unknown']),
     /** Map colour for authorities that control territory (#rrggbb). */
     color: z.string().regex(/^#[0-9a-f]{6}$/i).optional(),
+    /** When it came into being (for a person: birth); absent when it predates the atlas or is unknown. */
+    founded: PartialDate.optional(),
+    /** When it ceased to exist (exclusive, like a period's end; for a person: death); absent while it exists. */
+    ended: PartialDate.optional(),
   })
   .strict();
 
@@ -87,7 +102,11 @@ const intervalFields = {
 export const ControlPeriod = z
   .object({
     id: Id,
-    /** A region or place id from geo/. */
+    /**
+     * A region, zone or place id from geo/. A zone (geo/zones.geojson) is part of a region on one side
+     * of a front line: while any zone of a region has a period, the region is divided and is drawn
+     * zone by zone; the region itself then has no period of its own.
+     */
     place: Id,
     /** The controlling authority (an actor id); "unknown" for a documented gap. */
     actor: Id,
@@ -107,6 +126,10 @@ export const Presence = z
     /** Strength as reported, in words, e.g. "about 3,500 advisers (1987)". */
     strength: Localized.optional(),
     status: Status,
+    /** Who made the claim, for status "alleged" (an actor id or a source id). */
+    claimedBy: Id.optional(),
+    /** For an alleged presence: true when no response or denial was found after a search. */
+    noResponse: z.boolean().optional(),
     ...intervalFields,
   })
   .strict();
@@ -131,8 +154,12 @@ export const HistEvent = z
     status: Status,
     /** Who made the claim, for status "alleged" or "reported" (an actor id or a source id). */
     claimedBy: Id.optional(),
-    /** For a denial or response: the id of the event it answers. */
+    /** For a denial or response: the id of the event or presence it answers. */
     responds: Id.optional(),
+    /** For an allegation: true when no response or denial was found after a search. */
+    noResponse: z.boolean().optional(),
+    /** Why the date is known only to the year or approximately, or anything else a reader should know. */
+    note: Localized.optional(),
     sources: Sources,
   })
   .strict();

@@ -30,6 +30,8 @@ export interface ValidateOptions {
 export const FILES = {
   regions: 'geo/regions.geojson',
   places: 'geo/places.geojson',
+  /** Parts of a region on either side of a front line, for the months it is divided. */
+  zones: 'geo/zones.geojson',
   counterparts: 'geo/counterparts.geojson',
   /** Optional here; its country flagged `libya: true` is the outline the regions must tile. */
   basemap: 'geo/basemap.geojson',
@@ -373,6 +375,8 @@ function checkSchema(report: Report, doc: Doc, path: Path, record: unknown, sche
 interface GeoIds {
   regions: Set<string> | null;
   places: Set<string> | null;
+  /** zone id → its region id */
+  zones: Map<string, string>;
   counterparts: Set<string> | null;
 }
 
@@ -437,15 +441,23 @@ function checkGeo(report: Report, docs: Map<string, Doc>, present: Set<string>):
       reportGeo(report, places, () => checkPlacesInRegions(places.data as FeatureCollection<Point>, regions.data as FeatureCollection<Polygon | MultiPolygon>));
     }
   }
-  return { regions: geoIds(regions), places: geoIds(places), counterparts: geoIds(docs.get(FILES.counterparts)) };
+  const zones = new Map<string, string>();
+  for (const f of features(docs.get(FILES.zones))) {
+    const id = featureId(f);
+    const region = isObject(f) && isObject(f.properties) ? f.properties.region : undefined;
+    if (id !== undefined && typeof region === 'string') zones.set(id, region);
+  }
+  return { regions: geoIds(regions), places: geoIds(places), zones, counterparts: geoIds(docs.get(FILES.counterparts)) };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Data files
 
 interface Known {
-  /** Libyan places and regions; null when geo/ could not be read, so references go unchecked. */
+  /** Libyan places, regions and zones; null when geo/ could not be read, so references go unchecked. */
   places: Set<string> | null;
+  /** zone id → its region id */
+  zones: Map<string, string>;
   counterparts: Set<string> | null;
   actors: Set<string> | null;
   sources: Set<string>;
@@ -581,7 +593,7 @@ function checkControl(report: Report, entries: Entry[], known: Known): Period[] 
   for (const e of entries) {
     const place = str(e, 'place');
     const actor = str(e, 'actor');
-    if (place !== undefined) checkRef(report, e, ['place'], place, 'place', known.places, 'geo/places.geojson and geo/regions.geojson');
+    if (place !== undefined) checkRef(report, e, ['place'], place, 'place', known.places, 'geo/places.geojson, geo/regions.geojson and geo/zones.geojson');
     if (actor !== undefined) checkRef(report, e, ['actor'], actor, 'actor', known.actors, FILES.actors);
     checkContestedBy(report, e, known);
     checkCitations(report, e, known);
@@ -596,11 +608,22 @@ function checkControl(report: Report, entries: Entry[], known: Known): Period[] 
 const dates = (p: Period): string => `${String(p.entry.record.start)} – ${p.entry.record.end === null ? 'today' : String(p.entry.record.end)}`;
 const describePeriod = (p: Period): string => `"${p.entry.id ?? `#${p.entry.index}`}" (${String(p.entry.record.actor)}, ${dates(p)})`;
 
-function checkOverlaps(report: Report, periods: Period[]): void {
+function checkOverlaps(report: Report, periods: Period[], zones: Map<string, string>): void {
   for (let i = 0; i < periods.length; i++) {
     for (let j = i + 1; j < periods.length; j++) {
       const [a, b] = [periods[i]!, periods[j]!];
-      if (a.place !== b.place || !overlaps(a.span, b.span)) continue;
+      if (!overlaps(a.span, b.span)) continue;
+      const [zone, region] = zones.get(a.place) === b.place ? [a, b] : zones.get(b.place) === a.place ? [b, a] : [];
+      if (zone && region) {
+        report.at(
+          zone.entry.doc,
+          recordPath(zone.entry, 'start'),
+          zone.entry.id,
+          `${zone.place} is a zone of ${region.place}: while a region is divided into zones it has no period of its own, but ${describePeriod(region)} overlaps ${describePeriod(zone)} — end the region's period where the zones' periods start`,
+        );
+        continue;
+      }
+      if (a.place !== b.place) continue;
       const contestedA = a.entry.record.contested === true;
       const contestedB = b.entry.record.contested === true;
       if (contestedA && contestedB) continue;
@@ -619,9 +642,15 @@ function checkOverlaps(report: Report, periods: Period[]): void {
  * Every place with control records is covered from its first record to today, and the core places
  * from January 1943; a period nobody documents must be written as a record with actor "unknown".
  */
-function checkCoverage(report: Report, periods: Period[], controlDoc: Doc | undefined, now: number): void {
+function checkCoverage(report: Report, periods: Period[], controlDoc: Doc | undefined, now: number, zones: Map<string, string>): void {
   const byPlace = new Map<string, Period[]>();
-  for (const p of periods) byPlace.set(p.place, [...(byPlace.get(p.place) ?? []), p]);
+  const add = (place: string, p: Period) => byPlace.set(place, [...(byPlace.get(place) ?? []), p]);
+  for (const p of periods) {
+    add(p.place, p);
+    // A divided region is covered by its zones' periods (each zone's own history is checked too).
+    const region = zones.get(p.place);
+    if (region !== undefined) add(region, p);
+  }
   for (const core of CORE_PLACES) {
     if (!byPlace.has(core) && controlDoc) report.file(controlDoc.file, `${core} has no control periods — its control history must run from 1943-01 (or earlier) to today`);
   }
@@ -736,7 +765,8 @@ export function validateAll(files: Record<string, string>, options: ValidateOpti
     for (const file of present) if (file.startsWith(SOURCES_DIR) && !docs.has(file)) sourceIds.add(file.slice(SOURCES_DIR.length, -'.json'.length));
     checkDuplicates(report, [...control, ...presence, ...events], 'across control.json, presence.json and events.json');
     const known: Known = {
-      places: geo.places && geo.regions ? new Set([...geo.regions, ...geo.places]) : null,
+      places: geo.places && geo.regions ? new Set([...geo.regions, ...geo.places, ...geo.zones.keys()]) : null,
+      zones: geo.zones,
       counterparts: geo.counterparts,
       actors: present.has(FILES.actors) && docs.has(FILES.actors) ? actorIds : null,
       sources: sourceIds,
@@ -745,8 +775,8 @@ export function validateAll(files: Record<string, string>, options: ValidateOpti
 
     for (const s of sources) checkCalendar(report, s, ['date']);
     const periods = checkControl(report, control, known);
-    checkOverlaps(report, periods);
-    checkCoverage(report, periods, docs.get(FILES.control), todayOnAxis(options.now ?? new Date()));
+    checkOverlaps(report, periods, known.zones);
+    checkCoverage(report, periods, docs.get(FILES.control), todayOnAxis(options.now ?? new Date()), known.zones);
     checkPresence(report, presence, known);
     checkEvents(report, events, known);
   } catch (error) {

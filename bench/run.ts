@@ -239,6 +239,14 @@ async function openPage(ctx: Ctx, url: string, opts: { firstPaint?: boolean; wai
   await page.addInitScript(INIT_SCRIPT + (opts.firstPaint ? FIRST_PAINT_SCRIPT : ''));
   page.on('pageerror', (e) => console.error(`  page error (${url}): ${e.message}`));
   await page.goto(url);
+  if ((opts.wait ?? 'idle') === 'idle' && url.includes('/atlas')) {
+    // The atlas draws its first view as SVG and brings in MapLibre when the reader zooms: zoom in
+    // and back to the frame, as a reader would, to measure its MapLibre map.
+    await page.waitForFunction(() => document.documentElement.dataset['mapReady'] === 'true', null, { timeout: 120_000 });
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.waitForFunction(() => document.documentElement.dataset['webgl'] === 'ready', null, { timeout: 120_000 });
+    await page.getByRole('button', { name: 'Show all of Libya' }).click();
+  }
   if ((opts.wait ?? 'idle') === 'idle') {
     await page.waitForFunction(() => (window as unknown as { __benchTimes?: { idle?: number } }).__benchTimes?.idle != null, null, { timeout: 120_000 });
   } else {

@@ -181,8 +181,13 @@ const PLACES: PlaceSpec[] = [
   { id: 'sharara', kind: 'oil', region: 'fezzan', lonlat: [12.2, 26.55], name_en: 'al-Sharara oil field', name_ar: 'حقل الشرارة النفطي', name_ru: 'нефтяное месторождение Шарара' },
 ];
 
-function buildPlaces(): PlaceFeature[] {
-  return PLACES.map(({ lonlat, ...props }) => rounded(turf.point(lonlat, props), 4) as PlaceFeature);
+/** Places with the zone they lie in, where their region has zones (a place takes its zone's holder when divided). */
+function buildPlaces(zones: Feature<Polygon | MultiPolygon>[]): PlaceFeature[] {
+  return PLACES.map(({ lonlat, ...props }) => {
+    const zone = zones.find((z) => z.properties?.['region'] === props.region && turf.booleanPointInPolygon(lonlat, z));
+    const withZone = zone ? { ...props, zone: String(zone.properties?.['id']) } : props;
+    return rounded(turf.point(lonlat, withZone), 4) as PlaceFeature;
+  });
 }
 
 // ---------------------------------------------------------------- counterparts
@@ -382,8 +387,8 @@ function main(): void {
   const libya = rounded(required(detailed.find((f) => f.id === LIBYA_ID) ?? null, 'Libya (50m)'), 4);
 
   const regions = buildRegions(libya);
-  const places = buildPlaces();
   const zones = buildZones(regions);
+  const places = buildPlaces(zones);
   const basemap = buildBasemap(detailed, coarse);
   const labels = buildLabels();
   const files: Record<string, Feature[]> = {

@@ -2,7 +2,7 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
 import { atlasData } from './lib/records/data.ts';
-import { indexData } from './lib/records/selectors.ts';
+import { indexData } from './lib/records/atlasIndex.ts';
 import { AtlasState } from './lib/state/app.svelte.ts';
 import { isLang, type Lang } from './lib/i18n/i18n.ts';
 import { connectHost } from './lib/embed/bridge.ts';

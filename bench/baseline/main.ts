@@ -8,10 +8,11 @@ import { Map as MlMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
-import { buildStyle, hatchImage } from '../../src/lib/map/style.ts';
-import { LIBYA_BOUNDS } from '../../src/lib/map/atlasMap.ts';
-import { diplomacyFeatures, presenceFeatures, regionControlFeatures, regionLabelFeatures } from '../../src/lib/map/features.ts';
-import { indexData } from '../../src/lib/records/selectors.ts';
+import { buildStyle } from '../../src/lib/map/style.ts';
+import { actorColor, hatchImage } from '../../src/lib/map/encoding.ts';
+import { LIBYA_BOUNDS, framePadding } from '../../src/lib/map/frame.ts';
+import { diplomacyFeatures, regionControlFeatures, regionLabelFeatures } from '../../src/lib/map/features.ts';
+import { indexData } from '../../src/lib/records/atlasIndex.ts';
 import { FIRST_MONTH, currentMonth } from '../../src/lib/time/months.ts';
 import { atlasData } from '../bench-data.ts';
 import { publish } from '../maplibre-bench.ts';
@@ -40,14 +41,12 @@ const map = new MlMap({
     labels: labels as FeatureCollection,
     regionControl: regionControlFeatures(index),
     regionLabels: regionLabelFeatures(index),
-    presence: presenceFeatures(index),
     diplomacy: diplomacyFeatures(index),
-    counterparts: index.data.counterparts,
     t,
     lang: 'en',
   }),
   bounds: LIBYA_BOUNDS,
-  fitBoundsOptions: { padding: 8 },
+  fitBoundsOptions: { padding: framePadding(container.clientWidth, container.clientHeight) },
   minZoom: 2,
   maxZoom: 9,
   attributionControl: { compact: true, customAttribution: 'Natural Earth' },
@@ -56,7 +55,7 @@ const map = new MlMap({
   canvasContextAttributes: { preserveDrawingBuffer: true },
 });
 // The contested-hatch images, as the atlas makes them (one per actor colour).
-for (const a of index.data.actors) map.addImage(`atlas-hatch-${a.id}`, hatchImage(a.color ?? '#777777'));
+for (const a of index.data.actors) map.addImage(`atlas-hatch-${a.id}`, hatchImage(actorColor(a)));
 map.on('styleimagemissing', (e) => {
   if (e.id.startsWith('atlas-hatch') && !map.hasImage(e.id)) map.addImage(e.id, hatchImage('#777777'));
 });

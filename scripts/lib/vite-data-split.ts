@@ -2,7 +2,7 @@
  * Splits the records' sources from the records at build time. Citations (the passages) and the
  * source documents are half of the data's weight and are needed only when a reader opens a place
  * or downloads data, so they go into their own chunk, `virtual:atlas-citations`, loaded on demand
- * (src/lib/records/citations.ts); the records the first view needs arrive with `sources: []`.
+ * (src/lib/state/citations.svelte.ts); the records the first view needs arrive without `sources`.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,7 +37,7 @@ export function dataSplit(root: string): Plugin {
     },
     transform(code, id) {
       if (!RECORDS.test(id.split('?')[0] ?? '')) return null;
-      const records = (JSON.parse(code) as Record<string, unknown>[]).map((r) => ({ ...r, sources: [] }));
+      const records = (JSON.parse(code) as Record<string, unknown>[]).map(({ sources: _, ...r }) => r);
       return { code: JSON.stringify(records), map: null };
     },
   };

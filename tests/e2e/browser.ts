@@ -67,3 +67,14 @@ export function watch(page: Page, allowedOrigins: string[]): PageWatch {
 export async function mapReady(page: Page): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset['mapReady'] === 'true', null, { timeout: 45_000 });
 }
+
+/**
+ * Brings in the WebGL map as a reader does, by zooming (the SVG map is the map until then), and
+ * goes back to the whole of Libya: the same frame, now drawn by MapLibre.
+ */
+export async function useWebgl(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.waitForFunction(() => document.documentElement.dataset['webgl'] === 'ready', null, { timeout: 45_000 });
+  await page.getByRole('button', { name: 'Show all of Libya' }).click();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}

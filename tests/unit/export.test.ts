@@ -3,17 +3,18 @@
  * no cell can run as a spreadsheet formula.
  */
 import { describe, expect, it } from 'vitest';
-import { ensureCitations } from '../../src/lib/records/citations.ts';
 import Papa from 'papaparse';
-import { atlasData } from '../../src/lib/records/data.ts';
-import { indexData } from '../../src/lib/records/selectors.ts';
+import { indexData } from '../../src/lib/records/atlasIndex.ts';
+import { viewAt } from '../../src/lib/records/view.ts';
 import { monthIndex } from '../../src/lib/time/dates.ts';
-import { CSV_COLUMNS, recordsInView, toCsv, toGeoJson, type ExportRow } from '../../src/lib/records/exportView.ts';
+import { CSV_COLUMNS, recordsInView as rowsOf, toCsv, toGeoJson, type ExportRow, type Speaker } from '../../src/lib/records/exportView.ts';
+import type { Layers } from '../../src/lib/state/layers.ts';
+import { loadData } from '../../scripts/lib/load-data.ts';
 
-const index = indexData(atlasData);
-// As in the app, sources arrive in their own chunk.
-await ensureCitations(index);
+const { data, citations } = loadData();
+const index = indexData(data);
 const JUNE_2019 = monthIndex(2019, 6);
+const recordsInView = (ix: typeof index, t: number, layers?: Layers, speak?: Speaker) => rowsOf(ix, viewAt(ix, t), citations, layers, speak);
 
 function parseCsv(csv: string): Record<string, string>[] {
   const out = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });

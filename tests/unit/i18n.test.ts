@@ -12,12 +12,13 @@ import { ar } from '../../src/lib/i18n/ar.ts';
 import { ru } from '../../src/lib/i18n/ru.ts';
 import { registerLanguage, translator, type Lang } from '../../src/lib/i18n/i18n.ts';
 import { mergeTranslations, translationReport, type RecordTranslations } from '../../src/lib/records/translations.ts';
-import { atlasData } from '../../src/lib/records/data.ts';
-import { indexData } from '../../src/lib/records/selectors.ts';
+import { indexData } from '../../src/lib/records/atlasIndex.ts';
+import { viewAt } from '../../src/lib/records/view.ts';
+import { loadData } from '../../scripts/lib/load-data.ts';
 import { changeSentences } from '../../src/lib/ui/changes.ts';
 import { statusSentences } from '../../src/lib/ui/statusText.ts';
 import { monthIndex } from '../../src/lib/time/dates.ts';
-import type { HistEvent } from '../../src/lib/records/types.ts';
+import type { EventRecord as HistEvent } from '../../src/lib/records/types.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const catalogs = { ar, ru } as const;
@@ -92,7 +93,9 @@ describe('components', () => {
   });
 });
 
+const atlasData = loadData().data;
 const index = indexData(atlasData);
+const v = (t: number) => viewAt(index, t);
 const tables: Record<'ar' | 'ru', RecordTranslations> = { ar: {}, ru: {} };
 for (const lang of ['ar', 'ru'] as const) {
   const file = join(root, 'data/i18n', `${lang}.json`);
@@ -155,7 +158,7 @@ describe('dates and names in each language', () => {
     const benghazi = index.data.places.features.find((f) => f.properties.id === 'benghazi')!.properties;
     expect(translator('ar').name(benghazi)).toBe('بنغازي');
     expect(translator('ru').name(benghazi)).toBe('Бенгази');
-    const status = statusSentences(index, translator('ar'), monthIndex(1960, 6)).join(' ');
+    const status = statusSentences(index, translator('ar'), v(monthIndex(1960, 6))).join(' ');
     expect(status).toContain('المملكة');
     expect(status).not.toMatch(/Kingdom|Tripolitania/);
   });
@@ -165,26 +168,26 @@ describe('what changed at a step', () => {
   const tr = translator('en');
   const sep1969 = monthIndex(1969, 9);
   it('says who took over when the month moves across a change of control', () => {
-    const s = changeSentences(index, tr, sep1969 - 1, sep1969);
+    const s = changeSentences(index, tr, v(sep1969 - 1), v(sep1969));
     expect(s[0]).toBe('September 1969:');
     expect(s.join(' ')).toMatch(/Tripolitania, Cyrenaica,? and Fezzan now held by RCC \(Gaddafi\) \(before: Kingdom\)\./);
     // Going back says it the other way round.
-    expect(changeSentences(index, tr, sep1969, sep1969 - 1).join(' ')).toMatch(/now held by Kingdom \(before: RCC \(Gaddafi\)\)/);
+    expect(changeSentences(index, tr, v(sep1969), v(sep1969 - 1)).join(' ')).toMatch(/now held by Kingdom \(before: RCC \(Gaddafi\)\)/);
   });
   it('says which foreign forces arrived or left', () => {
     const wagner = index.presence.find((p) => p.actor === 'wagner')!;
-    const s = changeSentences(index, tr, wagner.span.start - 1, wagner.span.start).join(' ');
+    const s = changeSentences(index, tr, v(wagner.span.start - 1), v(wagner.span.start)).join(' ');
     expect(s).toMatch(/Now present: .*Wagner/);
-    const back = changeSentences(index, tr, wagner.span.start, wagner.span.start - 1).join(' ');
+    const back = changeSentences(index, tr, v(wagner.span.start), v(wagner.span.start - 1)).join(' ');
     expect(back).toMatch(/No longer present: .*Wagner/);
   });
   it('says nothing when nothing changed, on the first render, or after a jump of more than a year', () => {
-    expect(changeSentences(index, tr, monthIndex(1960, 5), monthIndex(1960, 6))).toEqual([]);
-    expect(changeSentences(index, tr, null, sep1969)).toEqual([]);
-    expect(changeSentences(index, tr, monthIndex(1960, 6), monthIndex(2019, 6))).toEqual([]);
+    expect(changeSentences(index, tr, v(monthIndex(1960, 5)), v(monthIndex(1960, 6)))).toEqual([]);
+    expect(changeSentences(index, tr, null, v(sep1969))).toEqual([]);
+    expect(changeSentences(index, tr, v(monthIndex(1960, 6)), v(monthIndex(2019, 6)))).toEqual([]);
   });
   it('speaks the reader’s language', () => {
-    const s = changeSentences(index, translator('ar'), sep1969 - 1, sep1969).join(' ');
+    const s = changeSentences(index, translator('ar'), v(sep1969 - 1), v(sep1969)).join(' ');
     expect(s).toMatch(/^سبتمبر 1969:/);
     expect(s).toContain('الآن تحت سيطرة');
   });

@@ -1,7 +1,7 @@
 /** Links to a view of the atlas, and the embed snippet a journalist pastes into an article. */
 import { toSearch } from '../state/url.ts';
 import type { Lang } from '../i18n/i18n.ts';
-import type { LayerGroup } from '../map/atlasMap.ts';
+import type { LayerGroup } from '../state/layers.ts';
 
 export interface View {
   t: number;

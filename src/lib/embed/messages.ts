@@ -3,10 +3,10 @@
  * may send, what the atlas sends back, and who is allowed to talk. Every field is checked with the
  * same normalizers as the URL, so a message can do nothing a link cannot.
  */
-import { LAYER_GROUPS, parseUrlState, type UrlContext } from '../state/url.ts';
+import { parseUrlState, type UrlContext } from '../state/url.ts';
 import { monthKey } from '../time/months.ts';
 import type { Lang } from '../i18n/i18n.ts';
-import type { LayerGroup } from '../map/atlasMap.ts';
+import { LAYER_GROUPS, type LayerGroup } from '../state/layers.ts';
 
 export const PROTOCOL_VERSION = 1;
 

@@ -103,6 +103,24 @@ export const en = {
   'change.nowContested': '{places} now contested ({holders}).',
   'change.forcesIn': 'Now present: {list}.',
   'change.forcesOut': 'No longer present: {list}.',
+
+  'status.divided': "{place}: divided — {zones}.",
+  'status.zone': "{zone}: {holder}",
+  'status.noRecord': "no record",
+  'status.contestedWords': "contested ({holders})",
+  'change.nowDivided': "{places} now divided: {holders}.",
+  'map.forceLabel': "{actor} at {place}, {status}",
+  'map.noWebgl': "This browser cannot draw the zoomable map (WebGL is unavailable): the map below is a still picture of the same view. The places list, the status text and the panels work as usual.",
+  'map.loadFailed': "The zoomable map could not be loaded (the connection may have dropped). The map below shows the same view.",
+  'map.contextLost': "The graphics card stopped drawing the zoomable map; this is the same view as a still picture. It comes back when the browser restores the graphics.",
+  'map.loading': "Loading the zoomable map…",
+  'map.retry': "Try again",
+  'map.controls': "Map controls",
+  'map.zoomIn': "Zoom in",
+  'map.zoomOut': "Zoom out",
+  'map.reset': "Show all of Libya",
+  'panel.loadFailed': "This place's sources could not be loaded (the connection may have dropped).",
+  'lang.loadFailed': "That language could not be loaded (the connection may have dropped).",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,8 +3,7 @@
  * precision they were recorded with: "1975", "April 2008", "16 April 2008".
  */
 import { en, type Catalog, type MessageKey } from './en.ts';
-import { mustParse } from '../time/dates.ts';
-import { monthOf, yearOf } from '../time/dates.ts';
+import { monthOf, parsePartialDate, yearOf } from '../time/dates.ts';
 import type { Localized } from '../records/types.ts';
 
 export const LANGUAGES = ['en', 'ar', 'ru'] as const;
@@ -69,7 +68,9 @@ export function translator(lang: Lang): Translator {
     t,
     month: (m) => monthYear.format(Date.UTC(yearOf(m), monthOf(m) - 1, 15)),
     date(text, circa) {
-      const d = mustParse(text);
+      const d = parsePartialDate(text);
+      // A date the validator would have refused is shown as written rather than breaking the page.
+      if (!d) return text;
       const when = Date.UTC(d.year, (d.month ?? 1) - 1, d.day ?? 15);
       const out = d.precision === 'day' ? dayMonthYear.format(when) : d.precision === 'month' ? monthYear.format(when) : yearOnly.format(when);
       return circa ? t('time.circa', { date: out }) : out;

@@ -1,33 +1,31 @@
 /**
  * The only module that imports maplibre-gl. It owns the map object, its layers and listeners, and
- * offers the rest of the app a small controller: set the time, the language, the visible layers,
- * place a DOM element (a place button) on the map, and hear clicks on regions.
+ * offers the rest of the app a small controller: set the time, the language, the visible layers;
+ * project a coordinate to the screen (the HTML markers follow the camera); zoom and reset.
  */
-import { Map as MlMap, Marker, setWorkerUrl } from 'maplibre-gl';
+import { Map as MlMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
-import { buildStyle, hatchImage, type StyleInput } from './style.ts';
+import { buildStyle, type StyleInput } from './style.ts';
+import { hatchImage } from './encoding.ts';
+import { LIBYA_BOUNDS, framePadding } from './frame.ts';
+import type { LayerGroup } from '../state/layers.ts';
 
 setWorkerUrl(workerUrl);
 
-export type LayerGroup = 'control' | 'presence' | 'diplomacy';
-
 const GROUP_LAYERS: Record<LayerGroup, string[]> = {
   control: ['region-fill', 'region-contested', 'region-line'],
-  presence: ['presence'],
+  presence: [],
   diplomacy: ['diplomacy-arcs', 'counterpart-dots', 'counterpart-labels'],
 };
-
-/** Libya with a margin of sea and desert. */
-export const LIBYA_BOUNDS: [[number, number], [number, number]] = [[9.3, 19.4], [25.2, 33.3]];
 
 export interface AtlasMapOptions extends StyleInput {
   container: HTMLElement;
   /** Colour of each actor that can contest a region ("unknown" included): hatch images are made from them. */
   hatchColors: Record<string, string>;
-  /** Called with a region id when the reader clicks a region. */
-  onRegionClick?: (regionId: string) => void;
+  /** Called with a region or zone id when the reader clicks a region. */
+  onRegionClick?: (areaId: string) => void;
   /** Embedded in an article: the page scrolls until the reader engages with the map. */
   cooperativeGestures?: boolean;
 }
@@ -36,7 +34,15 @@ export interface AtlasMap {
   setTime(t: number): void;
   setLanguage(lang: string): void;
   setLayers(visible: Record<LayerGroup, boolean>): void;
-  addMarker(element: HTMLElement, lngLat: [number, number]): () => void;
+  /** Screen position (CSS px in the map's container) of a coordinate. */
+  project(lngLat: [number, number]): [number, number];
+  /** Calls `fn` whenever the camera moves; returns a function that stops. */
+  onMove(fn: () => void): () => void;
+  zoomBy(delta: number): void;
+  /** Back to all of Libya in the frame. */
+  reset(): void;
+  /** Has the reader moved the camera away from the frame? */
+  moved(): boolean;
   /** Resolves when the style has loaded and the first frame is drawn. */
   ready: Promise<void>;
   /** Resolves the next time the map has finished rendering (for tests and benchmarks). */
@@ -46,11 +52,13 @@ export interface AtlasMap {
 }
 
 export function createAtlasMap(opts: AtlasMapOptions): AtlasMap {
+  const { clientWidth: w, clientHeight: h } = opts.container;
+  const reduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
   const map = new MlMap({
     container: opts.container,
     style: buildStyle(opts),
     bounds: LIBYA_BOUNDS,
-    fitBoundsOptions: { padding: 8 },
+    fitBoundsOptions: { padding: framePadding(w, h) },
     minZoom: 2,
     maxZoom: 9,
     attributionControl: { compact: true, customAttribution: 'Natural Earth' },
@@ -60,7 +68,7 @@ export function createAtlasMap(opts: AtlasMapOptions): AtlasMap {
     touchPitch: false,
     renderWorldCopies: false,
     // prefers-reduced-motion: labels appear without fading (camera moves are already instant in MapLibre then).
-    fadeDuration: typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 300,
+    fadeDuration: reduced ? 0 : 300,
     canvasContextAttributes: { preserveDrawingBuffer: true },
   });
   map.touchZoomRotate.disableRotation();
@@ -70,8 +78,8 @@ export function createAtlasMap(opts: AtlasMapOptions): AtlasMap {
   if (opts.onRegionClick) {
     const onRegionClick = opts.onRegionClick;
     map.on('click', 'region-fill', (e) => {
-      const region = e.features?.[0]?.properties?.['region'];
-      if (typeof region === 'string') onRegionClick(region);
+      const area = e.features?.[0]?.properties?.['area'];
+      if (typeof area === 'string') onRegionClick(area);
     });
     map.on('mouseenter', 'region-fill', () => (map.getCanvas().style.cursor = 'pointer'));
     map.on('mouseleave', 'region-fill', () => (map.getCanvas().style.cursor = ''));
@@ -83,11 +91,15 @@ export function createAtlasMap(opts: AtlasMapOptions): AtlasMap {
   /** Runs now if the style has loaded, else once it has (MapLibre refuses style changes before). */
   const whenLoaded = (fn: () => void) => (loaded ? fn() : void ready.then(fn));
 
-  // Small places' names show from this zoom on; below it their dots alone, named on hover and focus.
-  const DETAIL_ZOOM = 6.2;
-  const markZoom = () => opts.container.classList.toggle('detail', map.getZoom() >= DETAIL_ZOOM);
-  map.on('zoomend', markZoom);
-  markZoom();
+  // The camera follows the frame (Libya whole) until the reader moves it; then it stays where they put it.
+  let readerMoved = false;
+  map.on('movestart', (e) => {
+    if ((e as { originalEvent?: unknown }).originalEvent) readerMoved = true;
+  });
+  const fit = () => {
+    const c = opts.container;
+    map.fitBounds(LIBYA_BOUNDS, { padding: framePadding(c.clientWidth, c.clientHeight), animate: false });
+  };
 
   return {
     ready,
@@ -104,12 +116,28 @@ export function createAtlasMap(opts: AtlasMapOptions): AtlasMap {
         }
       });
     },
-    addMarker(element, lngLat) {
-      const marker = new Marker({ element, anchor: 'left', offset: [-9, 0] }).setLngLat(lngLat).addTo(map);
-      return () => marker.remove();
+    project(lngLat) {
+      const p = map.project(lngLat);
+      return [p.x, p.y];
     },
+    onMove(fn) {
+      map.on('move', fn);
+      return () => void map.off('move', fn);
+    },
+    zoomBy(delta) {
+      readerMoved = true;
+      map.easeTo({ zoom: map.getZoom() + delta, duration: reduced ? 0 : 250 });
+    },
+    reset() {
+      readerMoved = false;
+      fit();
+    },
+    moved: () => readerMoved,
     idle: () => new Promise<void>((resolve) => (map.loaded() && !map.isMoving() ? map.once('idle', () => resolve()).triggerRepaint() : map.once('idle', () => resolve()))),
-    resize: () => map.resize(),
+    resize() {
+      map.resize();
+      if (!readerMoved) fit();
+    },
     destroy: () => map.remove(),
   };
 }

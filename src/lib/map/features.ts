@@ -1,13 +1,15 @@
 /**
- * GeoJSON the map draws, built once from the records. Every feature carries its interval on the
- * month axis (s, e) so one time filter in the style decides what shows; moving the time never
- * rebuilds a source.
+ * GeoJSON the MapLibre map draws, built once from the index. Every feature carries its interval on
+ * the month axis (s, e) so one time filter in the style decides what shows; moving the time never
+ * rebuilds a source. The SVG map draws the same shapes from the view (svgMap.ts).
  */
 import { greatCircle } from '@turf/great-circle';
 import { pointOnFeature } from '@turf/point-on-feature';
-import type { Feature, FeatureCollection, Geometry, LineString, Point, Position } from 'geojson';
-import type { AtlasIndex } from '../records/selectors.ts';
+import type { Feature, FeatureCollection, Geometry, Point, Position } from 'geojson';
+import type { AtlasIndex } from '../records/atlasIndex.ts';
+import type { RankedControl } from '../records/types.ts';
 import { endIsUncertain, startIsUncertain, type Interval } from '../time/interval.ts';
+import { actorColor } from './encoding.ts';
 
 export interface TimedProps {
   s: number;
@@ -18,33 +20,35 @@ export interface TimedProps {
   eu: 0 | 1;
 }
 
-const timed = (span: Interval, circa?: boolean): TimedProps => ({
+export const timedProps = (span: Interval, circa?: boolean): TimedProps => ({
   s: span.start,
   e: span.end,
   su: startIsUncertain(span, circa) ? 1 : 0,
   eu: endIsUncertain(span, circa) ? 1 : 0,
 });
 
-const colorOf = (index: AtlasIndex, actor: string) => index.actors.get(actor)?.color ?? '#bdbdbd';
+/** The actor whose colour hatches a contested period: its first challenger. */
+export const challengerOf = (p: Pick<RankedControl, 'contestedBy'>): string => p.contestedBy?.[0] ?? 'unknown';
 
-/** One region polygon per control period of that region. */
+export const hatchImageId = (actor: string) => `atlas-hatch-${actor}`;
+
+/** One polygon per control period of each region and zone, with its rank `z` (the view shows the highest). */
 export function regionControlFeatures(index: AtlasIndex): FeatureCollection {
   const features: Feature[] = [];
-  for (const region of index.data.regions.features) {
-    const periods = index.controlByPlace.get(region.properties.id) ?? [];
-    for (const p of periods) {
+  for (const area of [...index.data.regions.features, ...index.data.zones.features]) {
+    for (const p of index.controlByPlace.get(area.properties.id) ?? []) {
       features.push({
         type: 'Feature',
-        geometry: region.geometry,
+        geometry: area.geometry,
         properties: {
-          ...timed(p.span, p.circa),
+          ...timedProps(p.span, p.circa),
           id: p.id,
-          region: region.properties.id,
+          area: area.properties.id,
           actor: p.actor,
-          color: colorOf(index, p.actor),
+          z: p.z,
+          color: actorColor(index.actors.get(p.actor)),
           contested: p.contested ? 1 : 0,
-          // The hatch of a contested region is drawn in the first challenger's colour.
-          hatch: `atlas-hatch-${p.contestedBy?.[0] ?? 'unknown'}`,
+          hatch: hatchImageId(challengerOf(p)),
         },
       });
     }
@@ -52,78 +56,36 @@ export function regionControlFeatures(index: AtlasIndex): FeatureCollection {
   return { type: 'FeatureCollection', features };
 }
 
-/** Region outlines and name anchors, which do not change with time. */
+/** Where each region's name is written (the same anchor in both maps). */
 export function regionLabelFeatures(index: AtlasIndex): FeatureCollection<Point> {
   return {
     type: 'FeatureCollection',
-    features: index.data.regions.features.map((r) => ({
-      ...pointOnFeature(r),
-      properties: { ...r.properties },
-    })),
+    features: index.data.regions.features.map((r) => ({ ...pointOnFeature(r), properties: { ...r.properties } })),
   };
 }
 
-function placePosition(index: AtlasIndex, id: string): Position | undefined {
+/** A place's or counterpart city's position (a region's: a point inside it). */
+export function positionOf(index: AtlasIndex, id: string): Position | undefined {
   const f = index.features.get(id);
   if (!f) return undefined;
   return f.geometry.type === 'Point' ? f.geometry.coordinates : pointOnFeature(f).geometry.coordinates;
 }
 
 /**
- * Foreign-presence points. Several forces at one place sit on a small ring around it, in a fixed
- * order (by actor id), so a marker never jumps when another force arrives or leaves.
+ * Great-circle arcs from the Libyan place of each diplomatic event to its counterpart city, and the
+ * city itself as a point with its names, shown (and labelled) while the arc is.
  */
-export function presenceFeatures(index: AtlasIndex): FeatureCollection<Point> {
-  const byPlace = new Map<string, string[]>();
-  for (const p of index.presence) {
-    const actors = byPlace.get(p.place) ?? [];
-    if (!actors.includes(p.actor)) actors.push(p.actor);
-    byPlace.set(p.place, actors.sort());
-  }
-  const features: Feature<Point>[] = [];
-  for (const p of index.presence) {
-    const at = placePosition(index, p.place);
-    if (!at) continue;
-    const ring = byPlace.get(p.place) ?? [p.actor];
-    const k = ring.indexOf(p.actor);
-    const angle = (2 * Math.PI * k) / ring.length + Math.PI / 4;
-    const r = 0.32;
-    features.push({
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: [at[0]! + r * Math.cos(angle), at[1]! + r * Math.sin(angle)] },
-      properties: {
-        ...timed(p.span, p.circa),
-        id: p.id,
-        actor: p.actor,
-        place: p.place,
-        color: colorOf(index, p.actor),
-        status: p.status,
-        russian: ['soviet-advisers', 'wagner', 'africa-corps', 'russian-armed-forces'].includes(p.actor) ? 1 : 0,
-      },
-    });
-  }
-  return { type: 'FeatureCollection', features };
-}
-
-/** Great-circle arcs from the Libyan place of each diplomatic event to its counterpart city. */
-export function diplomacyFeatures(index: AtlasIndex): FeatureCollection<LineString | Geometry> {
+export function diplomacyFeatures(index: AtlasIndex): FeatureCollection<Geometry> {
   const features: Feature[] = [];
   for (const e of index.events) {
     if (!e.counterpart) continue;
-    const from = placePosition(index, e.places[0]!);
-    const to = placePosition(index, e.counterpart);
-    if (!from || !to) continue;
-    const arc = greatCircle(from, to, { npoints: 48 });
-    features.push({
-      ...arc,
-      properties: {
-        ...timed(e.span, e.circa),
-        id: e.id,
-        status: e.status,
-        russia: e.russia ? 1 : 0,
-        counterpart: e.counterpart,
-      },
-    });
+    const from = positionOf(index, e.places[0]!);
+    const to = positionOf(index, e.counterpart);
+    const city = index.features.get(e.counterpart);
+    if (!from || !to || !city) continue;
+    const props = { ...timedProps(e.span, e.circa), id: e.id, status: e.status, russia: e.russia ? 1 : 0, counterpart: e.counterpart };
+    features.push({ ...greatCircle(from, to, { npoints: 48 }), properties: props });
+    features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: to }, properties: { ...props, ...city.properties, id: e.id } });
   }
   return { type: 'FeatureCollection', features };
 }

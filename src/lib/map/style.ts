@@ -6,35 +6,27 @@
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { UNCERTAIN_MONTHS } from '../time/interval.ts';
+import { ARC_MONTHS } from '../records/view.ts';
+import { ARC, FILL_OPACITY, PALETTE, REGION_LINE, dashInLineWidths } from './encoding.ts';
 
-export const PALETTE = {
-  sea: '#dce9f2',
-  land: '#f4f1ea',
-  libyaLand: '#ffffff',
-  border: '#9a9a9a',
-  regionLine: '#ffffff',
-  label: '#3b3b3b',
-  seaLabel: '#4a6f8a',
-  halo: '#ffffff',
-  arc: '#b2182b',
-};
-
-/** Shown when its interval [s, e) overlaps the selected month [t, t + 1). */
-const inMonth: ExpressionSpecification = [
+/** Shown when its interval [s, e) overlaps the selected month [t, t + 1) (the rule of records/view.ts). */
+export const inMonth: ExpressionSpecification = [
   'all',
   ['<', ['get', 's'], ['+', ['global-state', 't'], 1]],
   ['>', ['get', 'e'], ['global-state', 't']],
 ];
 
-/** Diplomatic arcs stay for a year after the event, fading. */
-const inLastYear: ExpressionSpecification = [
+/** Diplomatic arcs stay for ARC_MONTHS from the event's month, fading. */
+export const inArcWindow: ExpressionSpecification = [
   'all',
   ['<', ['get', 's'], ['+', ['global-state', 't'], 1]],
-  ['>', ['get', 'e'], ['-', ['global-state', 't'], 11]],
+  ['>', ['get', 'e'], ['-', ['global-state', 't'], ARC_MONTHS - 1]],
 ];
+/** The arc's event falls in the selected month. */
+const arcCurrent: ExpressionSpecification = ['>', ['get', 'e'], ['global-state', 't']];
 
 /** Uncertain: within a year of an approximate or year-only start or end (see time/interval.ts). */
-const uncertain: ExpressionSpecification = [
+export const uncertain: ExpressionSpecification = [
   'any',
   ['all', ['==', ['get', 'su'], 1], ['<', ['global-state', 't'], ['+', ['get', 's'], UNCERTAIN_MONTHS]]],
   ['all', ['==', ['get', 'eu'], 1], ['>=', ['global-state', 't'], ['-', ['get', 'e'], UNCERTAIN_MONTHS]]],
@@ -51,9 +43,7 @@ export interface StyleInput {
   labels: FeatureCollection;
   regionControl: FeatureCollection;
   regionLabels: FeatureCollection;
-  presence: FeatureCollection;
   diplomacy: FeatureCollection;
-  counterparts: FeatureCollection;
   t: number;
   lang: string;
 }
@@ -70,9 +60,7 @@ export function buildStyle(d: StyleInput): StyleSpecification {
       labels: geo(d.labels),
       regionControl: geo(d.regionControl),
       regionLabels: geo(d.regionLabels),
-      presence: geo(d.presence),
       diplomacy: geo(d.diplomacy),
-      counterparts: geo(d.counterparts),
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': PALETTE.sea } },
@@ -88,11 +76,11 @@ export function buildStyle(d: StyleInput): StyleSpecification {
         type: 'fill',
         source: 'regionControl',
         filter: inMonth,
-        // Where periods overlap (a contested month), the incumbent, the earliest to begin, is on top.
-        layout: { 'fill-sort-key': ['-', 0, ['get', 's']] },
+        // Where periods overlap in a month, the one the view shows (the highest rank) is on top.
+        layout: { 'fill-sort-key': ['get', 'z'] },
         paint: {
           'fill-color': ['get', 'color'],
-          'fill-opacity': ['case', uncertain, 0.35, 0.72],
+          'fill-opacity': ['case', uncertain, FILL_OPACITY.uncertain, FILL_OPACITY.certain],
         },
       },
       {
@@ -100,7 +88,7 @@ export function buildStyle(d: StyleInput): StyleSpecification {
         type: 'fill',
         source: 'regionControl',
         filter: ['all', inMonth, ['==', ['get', 'contested'], 1]],
-        layout: { 'fill-sort-key': ['-', 0, ['get', 's']] },
+        layout: { 'fill-sort-key': ['get', 'z'] },
         paint: { 'fill-pattern': ['get', 'hatch'] },
       },
       {
@@ -108,44 +96,32 @@ export function buildStyle(d: StyleInput): StyleSpecification {
         type: 'line',
         source: 'regionControl',
         filter: inMonth,
+        layout: { 'line-sort-key': ['get', 'z'] },
         paint: {
           'line-color': PALETTE.regionLine,
-          'line-width': 1.5,
-          'line-dasharray': ['case', uncertain, ['literal', [2, 2]], ['literal', [1, 0]]],
+          'line-width': REGION_LINE.width,
+          'line-dasharray': ['case', uncertain, ['literal', dashInLineWidths(REGION_LINE.dash, REGION_LINE.width)], ['literal', [1, 0]]],
         },
       },
       {
         id: 'diplomacy-arcs',
         type: 'line',
         source: 'diplomacy',
-        filter: inLastYear,
+        filter: ['all', ['==', ['geometry-type'], 'LineString'], inArcWindow],
         layout: { 'line-cap': 'round' },
         paint: {
           'line-color': PALETTE.arc,
-          'line-width': ['case', ['>', ['get', 'e'], ['global-state', 't']], 3, 1.5],
-          'line-opacity': ['case', ['>', ['get', 'e'], ['global-state', 't']], 0.95, 0.35],
-          'line-dasharray': ['case', ['==', ['get', 'status'], 'confirmed'], ['literal', [1, 0]], ['literal', [2, 1.5]]],
+          'line-width': ['case', arcCurrent, ARC.current.width, ARC.fading.width],
+          'line-opacity': ['case', arcCurrent, ARC.current.opacity, ARC.fading.opacity],
+          'line-dasharray': ['case', ['==', ['get', 'status'], 'confirmed'], ['literal', [1, 0]], ['literal', ARC.unconfirmedDash]],
         },
       },
       {
         id: 'counterpart-dots',
         type: 'circle',
-        source: 'counterparts',
+        source: 'diplomacy',
+        filter: ['all', ['==', ['geometry-type'], 'Point'], inArcWindow],
         paint: { 'circle-radius': 3, 'circle-color': PALETTE.arc, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 },
-      },
-      {
-        id: 'presence',
-        type: 'circle',
-        source: 'presence',
-        filter: inMonth,
-        paint: {
-          'circle-radius': ['interpolate', ['linear'], ['zoom'], 3, 5, 7, 9],
-          'circle-color': ['get', 'color'],
-          // Alleged or denied presence is drawn hollow: a claim, not a finding.
-          'circle-opacity': ['match', ['get', 'status'], ['alleged', 'denied'], 0, ['case', uncertain, 0.5, 1]],
-          'circle-stroke-color': ['match', ['get', 'status'], ['alleged', 'denied'], ['get', 'color'], '#ffffff'],
-          'circle-stroke-width': ['match', ['get', 'status'], ['alleged', 'denied'], 2.5, 1.5],
-        },
       },
       {
         id: 'country-labels',
@@ -177,39 +153,16 @@ export function buildStyle(d: StyleInput): StyleSpecification {
           'text-transform': 'uppercase',
           'text-letter-spacing': 0.12,
         },
-        paint: { 'text-color': '#1d1d1d', 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.6 },
+        paint: { 'text-color': PALETTE.regionLabel, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.6 },
       },
       {
         id: 'counterpart-labels',
         type: 'symbol',
-        source: 'counterparts',
-        filter: ['==', ['get', 'id'], 'moscow'],
+        source: 'diplomacy',
+        filter: ['all', ['==', ['geometry-type'], 'Point'], inArcWindow],
         layout: { 'text-field': localName, 'text-font': TEXT_FONT, 'text-size': 12, 'text-offset': [0, 1], 'text-anchor': 'top' },
         paint: { 'text-color': PALETTE.arc, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.2 },
       },
     ],
   };
-}
-
-/**
- * Diagonal stripes for contested control, in the challenger's colour with a dark edge: pattern as
- * well as colour, so it reads without colour vision.
- */
-export function hatchImage(color: string, size = 12): { width: number; height: number; data: Uint8Array } {
-  const rgb = [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
-  const data = new Uint8Array(size * size * 4);
-  for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) {
-      const d = (x + y) % size;
-      const i = (y * size + x) * 4;
-      const edge = d === 0 || d === 4;
-      const stripe = d > 0 && d < 4;
-      const c = edge ? [30, 30, 30] : rgb;
-      data[i] = c[0]!;
-      data[i + 1] = c[1]!;
-      data[i + 2] = c[2]!;
-      data[i + 3] = edge ? 200 : stripe ? 255 : 0;
-    }
-  }
-  return { width: size, height: size, data };
 }

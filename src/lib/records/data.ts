@@ -7,6 +7,7 @@ import control from '../../../data/control.json';
 import presence from '../../../data/presence.json';
 import events from '../../../data/events.json';
 import regions from '../../../geo/regions.geojson';
+import zones from '../../../geo/zones.geojson';
 import places from '../../../geo/places.geojson';
 import counterparts from '../../../geo/counterparts.geojson';
 import type { AtlasData } from './types.ts';
@@ -18,6 +19,7 @@ export const atlasData = {
   presence,
   events,
   regions,
+  zones,
   places,
   counterparts,
 } as unknown as AtlasData;

@@ -3,8 +3,7 @@
  * Pure functions, no DOM. The atlas loads this module (and with it papaparse) with a dynamic
  * import() when the reader asks for a file, so none of it weighs on the first view.
  *
- * What "in view" means (the same rule as the map and the status text: a record shows at month t
- * when its interval overlaps [t, t + 1)):
+ * What "in view" means is the view of the month (view.ts), as for the map and the status text:
  * - control periods of every region and place that overlap month t (layer "control");
  * - foreign presences that overlap month t (layer "presence");
  * - events dated in month t; a year-only date counts for each month of its year, as on the map.
@@ -17,11 +16,11 @@
 import Papa from 'papaparse';
 import { pointOnFeature } from '@turf/point-on-feature';
 import type { Feature, FeatureCollection, MultiPoint, Point, Position } from 'geojson';
-import { mustParse } from '../time/dates.ts';
-import { overlapsMonth } from '../time/interval.ts';
-import { eventsAt, presenceAt, type AtlasIndex } from './selectors.ts';
-import type { Citation, Localized } from './types.ts';
-import type { LayerGroup } from '../map/atlasMap.ts';
+import { parsePartialDate } from '../time/dates.ts';
+import type { AtlasIndex } from './atlasIndex.ts';
+import type { AtlasView } from './view.ts';
+import type { Citation, Localized, SourceDoc } from './types.ts';
+import { ALL_LAYERS, type LayerGroup } from '../state/layers.ts';
 import type { Translator } from '../i18n/i18n.ts';
 
 /**
@@ -97,7 +96,11 @@ export const CSV_COLUMNS = [
   'passages',
 ] as const;
 
-const ALL_LAYERS: Record<LayerGroup, boolean> = { control: true, presence: true, diplomacy: true };
+/** Where a record's citations and their source documents come from (the atlas's Citations once loaded). */
+export interface CitationSource {
+  of(recordId: string): Citation[];
+  sources: ReadonlyMap<string, SourceDoc>;
+}
 
 function placeName(index: AtlasIndex, id: string, speak: Speaker): string {
   const f = index.features.get(id);
@@ -109,9 +112,9 @@ function actorName(index: AtlasIndex, id: string, speak: Speaker): string {
   return a ? speak.text(a.name) : id;
 }
 
-function sourcesOf(index: AtlasIndex, citations: Citation[]): ExportSource[] {
-  return citations.map((c) => {
-    const doc = index.sources.get(c.source);
+function sourcesOf(cites: CitationSource, recordId: string): ExportSource[] {
+  return cites.of(recordId).map((c) => {
+    const doc = cites.sources.get(c.source);
     return {
       source: c.source,
       publisher: doc?.publisher ?? '',
@@ -124,16 +127,17 @@ function sourcesOf(index: AtlasIndex, citations: Citation[]): ExportSource[] {
   });
 }
 
-const precisionOf = (date: string) => mustParse(date).precision;
+const precisionOf = (date: string) => parsePartialDate(date)?.precision ?? '';
 
 /**
- * The records shown at month t, with their sources: control periods, then foreign presence, then
- * events, each in the atlas's order. `layers` defaults to all layers on.
- * @example recordsInView(index, monthIndex(2019, 6)).filter((r) => r.actor === 'wagner')
+ * The records of a view, with their sources: control periods, then foreign presence, then events,
+ * each in the atlas's order. `layers` defaults to all layers on.
+ * @example recordsInView(index, viewAt(index, monthIndex(2019, 6)), citations).filter((r) => r.actor === 'wagner')
  */
 export function recordsInView(
   index: AtlasIndex,
-  t: number,
+  view: AtlasView,
+  cites: CitationSource,
   layers: Record<LayerGroup, boolean> = ALL_LAYERS,
   speak: Speaker = ENGLISH,
 ): ExportRow[] {
@@ -141,37 +145,34 @@ export function recordsInView(
   const text = (l: Localized | undefined) => (l ? speak.text(l) : '');
 
   if (layers.control) {
-    const order = [...index.regionIds, ...index.placeIds];
-    for (const id of index.controlByPlace.keys()) if (!order.includes(id)) order.push(id);
-    for (const place of order) {
-      for (const c of index.controlByPlace.get(place) ?? []) {
-        if (!overlapsMonth(c.span, t)) continue;
-        rows.push({
-          kind: 'control',
-          id: c.id,
-          place: c.place,
-          place_name: placeName(index, c.place, speak),
-          actor: c.actor,
-          actor_name: actorName(index, c.actor, speak),
-          start: c.start,
-          end: c.end ?? '',
-          date: '',
-          precision: precisionOf(c.start),
-          circa: c.circa === true,
-          contested: c.contested === true,
-          status: '',
-          title: '',
-          summary: text(c.note),
-          strength: '',
-          sources: sourcesOf(index, c.sources),
-          places: [c.place],
-        });
-      }
+    const order = [...index.regionIds, ...[...index.zonesOf.values()].flat(), ...index.placeIds];
+    const rank = (place: string) => (order.includes(place) ? order.indexOf(place) : order.length);
+    for (const c of [...view.control].sort((a, b) => rank(a.place) - rank(b.place) || a.span.start - b.span.start)) {
+      rows.push({
+        kind: 'control',
+        id: c.id,
+        place: c.place,
+        place_name: placeName(index, c.place, speak),
+        actor: c.actor,
+        actor_name: actorName(index, c.actor, speak),
+        start: c.start,
+        end: c.end ?? '',
+        date: '',
+        precision: precisionOf(c.start),
+        circa: c.circa === true,
+        contested: c.contested === true,
+        status: '',
+        title: '',
+        summary: text(c.note),
+        strength: '',
+        sources: sourcesOf(cites, c.id),
+        places: [c.place],
+      });
     }
   }
 
   if (layers.presence) {
-    for (const p of presenceAt(index, t)) {
+    for (const { presence: p } of view.forces) {
       rows.push({
         kind: 'presence',
         id: p.id,
@@ -189,13 +190,13 @@ export function recordsInView(
         title: '',
         summary: text(p.note),
         strength: text(p.strength),
-        sources: sourcesOf(index, p.sources),
+        sources: sourcesOf(cites, p.id),
         places: [p.place],
       });
     }
   }
 
-  for (const e of eventsAt(index, t)) {
+  for (const e of view.events) {
     if (e.category === 'diplomatic' && !layers.diplomacy) continue;
     rows.push({
       kind: 'event',
@@ -214,7 +215,7 @@ export function recordsInView(
       title: text(e.title),
       summary: text(e.summary),
       strength: '',
-      sources: sourcesOf(index, e.sources),
+      sources: sourcesOf(cites, e.id),
       places: e.places,
     });
   }
@@ -263,7 +264,7 @@ export function toCsv(rows: ExportRow[]): string {
 function pointsOf(index: AtlasIndex): Map<string, Position> {
   const points = new Map<string, Position>();
   for (const p of index.data.places.features) points.set(p.properties.id, p.geometry.coordinates);
-  for (const r of index.data.regions.features) points.set(r.properties.id, pointOnFeature(r).geometry.coordinates);
+  for (const r of [...index.data.regions.features, ...index.data.zones.features]) points.set(r.properties.id, pointOnFeature(r).geometry.coordinates);
   return points;
 }
 

@@ -1,9 +1,17 @@
-/** Records as the app uses them: the data files' types plus their intervals on the month axis. */
+/**
+ * Records as the app holds them. The first view ships the records without their citations (they
+ * load on demand, see citations.svelte.ts), so the app's record types leave `sources` out.
+ */
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { Actor, ControlPeriod, HistEvent, Presence, SourceDoc } from './schema.ts';
 import type { Interval } from '../time/interval.ts';
 
-export type { Actor, ControlPeriod, HistEvent, Presence, SourceDoc, Citation, Localized, Status } from './schema.ts';
+export type { Actor, SourceDoc, Citation, Localized, Status, EventCategory } from './schema.ts';
+
+/** A record as shipped to the first view: everything but its citations. */
+export type ControlRecord = Omit<ControlPeriod, 'sources'>;
+export type PresenceRecord = Omit<Presence, 'sources'>;
+export type EventRecord = Omit<HistEvent, 'sources'>;
 
 export interface NamedProps {
   id: string;
@@ -13,22 +21,37 @@ export interface NamedProps {
 }
 export interface PlaceProps extends NamedProps {
   region: string;
+  /** The zone of its region it lies in, where the region has zones (geo/zones.geojson). */
+  zone?: string;
   kind: 'city' | 'airbase' | 'oil';
 }
+/** Part of a region on one side of a front line, held separately while the region is divided. */
+export interface ZoneProps extends NamedProps {
+  region: string;
+}
 export type RegionFeature = Feature<Polygon | MultiPolygon, NamedProps>;
+export type ZoneFeature = Feature<Polygon | MultiPolygon, ZoneProps>;
 export type PlaceFeature = Feature<Point, PlaceProps>;
 export type CounterpartFeature = Feature<Point, NamedProps>;
 
-/** Everything the atlas shows, as loaded from geo/ and data/. */
+/** Everything the atlas shows, as loaded from geo/ and data/ (records without their citations). */
 export interface AtlasData {
   actors: Actor[];
-  sources: SourceDoc[];
-  control: ControlPeriod[];
-  presence: Presence[];
-  events: HistEvent[];
+  control: ControlRecord[];
+  presence: PresenceRecord[];
+  events: EventRecord[];
   regions: FeatureCollection<Polygon | MultiPolygon, NamedProps>;
+  zones: FeatureCollection<Polygon | MultiPolygon, ZoneProps>;
   places: FeatureCollection<Point, PlaceProps>;
   counterparts: FeatureCollection<Point, NamedProps>;
 }
 
+/** A record with its interval on the month axis. */
 export type Timed<T> = T & { span: Interval };
+
+/**
+ * A control period with its draw priority: in any month, the period shown for a place is the one
+ * with the highest `z` among those overlapping the month (see atlasIndex.ts). The map's fill layer
+ * sorts by the same number, so the two renderers and the words agree.
+ */
+export type RankedControl = Timed<ControlRecord> & { z: number };

@@ -6,7 +6,7 @@
 import { currentMonth, FIRST_MONTH, clampMonth } from '../time/months.ts';
 import { parseUrlState, toSearch, type UrlContext } from './url.ts';
 import type { Lang } from '../i18n/i18n.ts';
-import type { LayerGroup } from '../map/atlasMap.ts';
+import type { LayerGroup } from './layers.ts';
 
 export class AtlasState {
   readonly firstMonth = FIRST_MONTH;

@@ -6,9 +6,8 @@
 import { clampMonth, monthKey, parseMonthKey } from '../time/months.ts';
 import { monthIndex } from '../time/dates.ts';
 import { isLang, type Lang } from '../i18n/i18n.ts';
-import type { LayerGroup } from '../map/atlasMap.ts';
+import { LAYER_GROUPS, type LayerGroup } from './layers.ts';
 
-export const LAYER_GROUPS: readonly LayerGroup[] = ['control', 'presence', 'diplomacy'];
 
 export interface UrlState {
   t?: number;

@@ -1,75 +1,66 @@
 /**
  * The map in words, for the role="status" text: who controls each region (and the main cities
- * where they differ), and which foreign forces are present, at the selected month.
+ * where they differ), and which foreign forces are present, read from the view of the month.
  */
-import { controlAt, eventsAt, presenceAt, type AtlasIndex, type ControlState } from '../records/selectors.ts';
+import type { AtlasIndex } from '../records/atlasIndex.ts';
+import type { AreaState, AtlasView } from '../records/view.ts';
 import type { Translator } from '../i18n/i18n.ts';
+import { actorShort, placeName } from './names.ts';
 
 /** Cities named in the status text when their holder differs from their region's. */
 export const STATUS_CITIES = ['tripoli', 'benghazi', 'tobruk'];
 
-export function actorShort(index: AtlasIndex, tr: Translator, id: string): string {
-  const a = index.actors.get(id);
-  return a ? tr.text(a.short ?? a.name) : id;
+/** How an area is held, in words without its name: "LNA", "contested (GNA and LNA)". */
+export function holderWords(index: AtlasIndex, tr: Translator, a: AreaState): string {
+  const who = (id: string) => actorShort(index, tr, id);
+  if (a.zones.length > 0) return tr.list(a.zones.map((z) => tr.t('status.zone', { zone: placeName(index, tr, z.id), holder: holderWords(index, tr, z) })));
+  if (!a.holder) return tr.t('status.noRecord');
+  if (a.contested) return tr.t('status.contestedWords', { holders: tr.list(a.parties.map(who)) });
+  return who(a.holder);
 }
 
-/** The region a place lies in. */
-export function regionOf(index: AtlasIndex, place: string): string | undefined {
-  const f = index.features.get(place);
-  return f && 'region' in f.properties ? f.properties.region : undefined;
-}
-
-export function placeName(index: AtlasIndex, tr: Translator, id: string): string {
-  const f = index.features.get(id);
-  return f ? tr.name(f.properties) : id;
-}
-
-function describeControl(index: AtlasIndex, tr: Translator, place: string, c: ControlState): string {
-  const name = placeName(index, tr, place);
+function describe(index: AtlasIndex, tr: Translator, a: AreaState): string {
+  const name = placeName(index, tr, a.id);
   const who = (id: string) => actorShort(index, tr, id);
   let s: string;
-  if (!c.current) s = tr.t('status.none', { place: name });
-  else if (c.contested) {
-    const holders = new Set<string>();
-    for (const p of c.periods.filter((p) => p.contested)) {
-      holders.add(p.actor);
-      for (const a of p.contestedBy ?? []) holders.add(a);
-    }
-    s = tr.t('status.contested', { place: name, holders: tr.list([...holders].map(who)) });
-  } else if (c.changed) {
-    s = tr.t('status.changed', { place: name, from: who(c.periods[0]!.actor), to: who(c.current.actor) });
-  } else s = tr.t('status.control', { place: name, holder: who(c.current.actor) });
+  if (a.zones.length > 0) s = tr.t('status.divided', { place: name, zones: holderWords(index, tr, a) });
+  else if (!a.holder) s = tr.t('status.none', { place: name });
+  else if (a.contested) s = tr.t('status.contested', { place: name, holders: tr.list(a.parties.map(who)) });
+  else if (a.previous) s = tr.t('status.changed', { place: name, from: who(a.previous), to: who(a.holder) });
+  else s = tr.t('status.control', { place: name, holder: who(a.holder) });
   // The note goes inside the sentence, before its full stop.
-  return c.uncertain ? s.replace(/\.?$/, ` ${tr.t('status.uncertain')}.`) : s;
+  return a.uncertain ? s.replace(/\.?$/, ` ${tr.t('status.uncertain')}.`) : s;
+}
+
+/** A force at a place, with its status when it is not confirmed. */
+export function forceWords(index: AtlasIndex, tr: Translator, p: { actor: string; place: string; status: string }): string {
+  const vars = { actor: actorShort(index, tr, p.actor), place: placeName(index, tr, p.place), status: tr.t(`status.${p.status as 'confirmed'}`) };
+  return p.status === 'confirmed' ? tr.t('status.force', vars) : tr.t('status.forceClaim', vars);
 }
 
 /** Sentences for the status text, in reading order. */
-export function statusSentences(index: AtlasIndex, tr: Translator, t: number): string[] {
+export function statusSentences(index: AtlasIndex, tr: Translator, view: AtlasView): string[] {
   const out: string[] = [];
   const regionHolder = new Map<string, string | undefined>();
-  for (const region of index.regionIds) {
-    const c = controlAt(index, region, t);
-    regionHolder.set(region, c.current?.actor);
-    out.push(describeControl(index, tr, region, c));
+  for (const region of view.regions) {
+    regionHolder.set(region.id, region.holder);
+    out.push(describe(index, tr, region));
   }
   for (const city of STATUS_CITIES) {
-    const c = controlAt(index, city, t);
-    const region = regionOf(index, city);
-    if (!c.current) continue;
-    if (c.contested || c.changed || c.current.actor !== regionHolder.get(region ?? '')) out.push(describeControl(index, tr, city, c));
+    const c = view.places.find((p) => p.id === city);
+    if (!c?.holder || c.source !== city) continue;
+    const f = index.features.get(city);
+    const region = f && 'region' in f.properties ? f.properties.region : undefined;
+    if (c.contested || c.previous || c.holder !== regionHolder.get(region ?? '')) out.push(describe(index, tr, c));
   }
 
-  const forces = presenceAt(index, t);
-  if (forces.length === 0) out.push(tr.t('status.noForces'));
+  if (view.forces.length === 0) out.push(tr.t('status.noForces'));
   else {
-    const items = forces.map((p) => {
-      const vars = { actor: actorShort(index, tr, p.actor), place: placeName(index, tr, p.place), status: tr.t(`status.${p.status}`) };
-      return p.status === 'confirmed' ? tr.t('status.force', vars) : tr.t('status.forceClaim', vars);
-    });
-    out.push(tr.t('status.forces', { list: [...new Set(items)].join(tr.t('status.listSep')) }));
+    const items = [...new Set(view.forces.map((f) => forceWords(index, tr, f.presence)))];
+    out.push(tr.t('status.forces', { list: items.join(tr.t('status.listSep')) }));
   }
 
-  const diplomacy = eventsAt(index, t).filter((e) => e.category === 'diplomatic' && e.russia);
+  const diplomacy = view.events.filter((e) => e.category === 'diplomatic' && e.russia);
   if (diplomacy.length > 0) out.push(tr.t('status.diplomacy', { list: diplomacy.map((e) => tr.text(e.title)).join(tr.t('status.listSep')) }));
   return out;
 }

@@ -1,0 +1,216 @@
+/**
+ * The map as an SVG string, a pure function of the view: the first paint in the browser, the map
+ * where WebGL is missing or lost, and (in Node) the images of a view. It draws what the MapLibre
+ * style draws, with the same encoding and in the same frame (frame.ts); place and force markers
+ * are drawn too when asked (images), since in the browser they are HTML buttons over the map.
+ *
+ * Only presentation attributes are used (no style attributes), so the string can be inserted
+ * under a Content-Security-Policy without 'unsafe-inline'.
+ */
+import { geoPath, type GeoPermissibleObjects, type GeoProjection } from 'd3-geo';
+import type { FeatureCollection } from 'geojson';
+import { rewind } from '@turf/rewind';
+import type { AtlasIndex } from '../records/atlasIndex.ts';
+import type { AreaState, AtlasView } from '../records/view.ts';
+import type { LayerGroup } from '../state/layers.ts';
+import type { NamedProps } from '../records/types.ts';
+import { ARC, FILL_OPACITY, FORCE_SHAPE, HATCH, PALETTE, REGION_LINE, actorColor, forceFamily, hatchPixel, hexToRgb, isHollow } from './encoding.ts';
+import { challengerOf, positionOf } from './features.ts';
+import { frameProjection } from './frame.ts';
+
+export interface SvgMapInput {
+  index: AtlasIndex;
+  view: AtlasView;
+  /** Countries around Libya (geo/basemap.geojson). */
+  basemap: FeatureCollection;
+  /** Country and sea names (geo/labels.geojson). */
+  labels: FeatureCollection;
+  /** Region name anchors, the same as the MapLibre style's (features.ts). */
+  regionLabels: FeatureCollection;
+  width: number;
+  height: number;
+  /** A feature's name in the reader's language. */
+  nameOf: (p: NamedProps) => string;
+  layers: Record<LayerGroup, boolean>;
+  /** Draw the place and force markers into the SVG (images); in the browser they are HTML buttons. */
+  markers?: boolean;
+  /** Prefix for ids inside the SVG (hatch patterns), unique on the page. */
+  idPrefix?: string;
+  /** An accessible title for a standalone image. */
+  title?: string;
+}
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const num = (n: number) => (Math.round(n * 10) / 10).toString();
+
+/** d3-geo wants outer rings clockwise, the opposite of GeoJSON's rule (else a polygon is the whole globe); done once per collection. */
+const wound = new WeakMap<object, FeatureCollection>();
+function windForD3(fc: FeatureCollection): FeatureCollection {
+  let w = wound.get(fc);
+  if (!w) wound.set(fc, (w = rewind(fc, { reverse: true }) as FeatureCollection));
+  return w;
+}
+const areaCache = new WeakMap<AtlasIndex, Map<string, GeoPermissibleObjects>>();
+function areaGeometry(index: AtlasIndex): Map<string, GeoPermissibleObjects> {
+  let m = areaCache.get(index);
+  if (!m) {
+    const fc = windForD3({ type: 'FeatureCollection', features: [...index.data.regions.features, ...index.data.zones.features] });
+    areaCache.set(index, (m = new Map(fc.features.map((f) => [String(f.properties?.['id']), f as GeoPermissibleObjects]))));
+  }
+  return m;
+}
+
+/** The static part of the map (sea, land, borders) for a size: computed once per size and reused. */
+const staticCache = new WeakMap<FeatureCollection, Map<string, string>>();
+function basemapSvg(basemap: FeatureCollection, path: ReturnType<typeof geoPath>, key: string): string {
+  let bySize = staticCache.get(basemap);
+  if (!bySize) staticCache.set(basemap, (bySize = new Map()));
+  const hit = bySize.get(key);
+  if (hit !== undefined) return hit;
+  const land = windForD3(basemap).features
+    .map((f) => {
+      const d = path(f as GeoPermissibleObjects);
+      return d ? `<path d="${d}" fill="${f.properties?.['libya'] ? PALETTE.libyaLand : PALETTE.land}" stroke="${PALETTE.border}" stroke-width="0.6"/>` : '';
+    })
+    .join('');
+  if (bySize.size > 8) bySize.clear();
+  bySize.set(key, land);
+  return land;
+}
+
+/** The hatch tile as an SVG pattern, pixel for pixel the image MapLibre uses. */
+function hatchPattern(id: string, color: string): string {
+  const rgb = hexToRgb(color);
+  const rects: string[] = [];
+  for (let y = 0; y < HATCH.size; y++) {
+    let x = 0;
+    while (x < HATCH.size) {
+      const [r, g, b, a] = hatchPixel(rgb, x, y);
+      let end = x + 1;
+      while (end < HATCH.size && hatchPixel(rgb, end, y).join() === [r, g, b, a].join()) end++;
+      if (a > 0) rects.push(`<rect x="${x}" y="${y}" width="${end - x}" height="1" fill="rgb(${r},${g},${b})"${a < 255 ? ` fill-opacity="${num(a / 255)}"` : ''}/>`);
+      x = end;
+    }
+  }
+  return `<pattern id="${id}" width="${HATCH.size}" height="${HATCH.size}" patternUnits="userSpaceOnUse">${rects.join('')}</pattern>`;
+}
+
+function areaPaths(index: AtlasIndex, area: AreaState, d: string, hatchId: (actor: string) => string): string {
+  if (!area.shown || !area.holder) return '';
+  const color = actorColor(index.actors.get(area.holder));
+  const dash = area.uncertain ? ` stroke-dasharray="${REGION_LINE.dash.join(' ')}"` : '';
+  const fill = `<path d="${d}" data-area="${esc(area.id)}" data-actor="${esc(area.holder)}" fill="${color}" fill-opacity="${area.uncertain ? FILL_OPACITY.uncertain : FILL_OPACITY.certain}"/>`;
+  const hatch = area.contested ? `<path d="${d}" data-contested="${esc(area.id)}" fill="url(#${hatchId(challengerOf(area.shown))})"/>` : '';
+  const line = `<path d="${d}" fill="none" stroke="${PALETTE.regionLine}" stroke-width="${REGION_LINE.width}"${dash}/>`;
+  return fill + hatch + line;
+}
+
+function text(x: number, y: number, label: string, attrs: string, halo: number): string {
+  return `<text x="${num(x)}" y="${num(y)}" ${attrs} stroke="${PALETTE.halo}" stroke-width="${halo * 2}" stroke-linejoin="round" paint-order="stroke">${esc(label)}</text>`;
+}
+
+/**
+ * The map of a view as a standalone SVG document string.
+ * @example renderSvgMap({ index, view: viewAt(index, t), basemap, labels, regionLabels, width: 800, height: 600, nameOf, layers })
+ */
+export function renderSvgMap(input: SvgMapInput): string {
+  const { index, view, width, height, nameOf, layers } = input;
+  const prefix = input.idPrefix ?? 'atlas';
+  const projection: GeoProjection = frameProjection(width, height);
+  const path = geoPath(projection);
+  const hatchId = (actor: string) => `${prefix}-hatch-${actor}`;
+  const out: string[] = [];
+  const defs = new Map<string, string>();
+
+  out.push(`<rect width="${width}" height="${height}" fill="${PALETTE.sea}"/>`);
+  out.push(basemapSvg(input.basemap, path, `${width}x${height}`));
+
+  if (layers.control) {
+    const geometry = areaGeometry(index);
+    const dOf = (id: string) => {
+      const f = geometry.get(id);
+      return f ? (path(f) ?? '') : '';
+    };
+    for (const region of view.regions) {
+      for (const area of region.zones.length > 0 ? region.zones : [region]) {
+        if (area.contested && area.shown) {
+          const actor = challengerOf(area.shown);
+          defs.set(actor, hatchPattern(hatchId(actor), actorColor(index.actors.get(actor))));
+        }
+        out.push(areaPaths(index, area, dOf(area.id), hatchId));
+      }
+    }
+  }
+
+  if (layers.diplomacy) {
+    const ends = new Map<string, boolean>();
+    for (const { event, current } of view.arcs) {
+      const from = positionOf(index, event.places[0]!);
+      const to = event.counterpart ? positionOf(index, event.counterpart) : undefined;
+      if (!from || !to) continue;
+      const d = path({ type: 'LineString', coordinates: [from, to] });
+      if (!d) continue;
+      const style = current ? ARC.current : ARC.fading;
+      const dash = event.status === 'confirmed' ? '' : ` stroke-dasharray="${ARC.unconfirmedDash.map((n) => num(n * style.width)).join(' ')}"`;
+      out.push(`<path d="${d}" data-arc="${esc(event.id)}" fill="none" stroke="${PALETTE.arc}" stroke-width="${style.width}" stroke-opacity="${style.opacity}" stroke-linecap="round"${dash}/>`);
+      ends.set(event.counterpart!, true);
+    }
+    for (const id of ends.keys()) {
+      const f = index.features.get(id);
+      const at = f && f.geometry.type === 'Point' ? projection(f.geometry.coordinates as [number, number]) : null;
+      if (!f || !at) continue;
+      out.push(`<circle cx="${num(at[0])}" cy="${num(at[1])}" r="3" fill="${PALETTE.arc}" stroke="#fff" stroke-width="1"/>`);
+      out.push(text(at[0], at[1] + 16, nameOf(f.properties), `font-size="12" text-anchor="middle" fill="${PALETTE.arc}"`, 1.2));
+    }
+  }
+
+  for (const f of input.labels.features) {
+    if (f.properties?.['id'] === 'label-libya' || f.geometry.type !== 'Point') continue;
+    const at = projection(f.geometry.coordinates as [number, number]);
+    if (!at) continue;
+    const sea = f.properties?.['kind'] === 'sea';
+    out.push(
+      text(at[0], at[1] + 4, nameOf(f.properties as NamedProps), `font-size="${sea ? 12 : 13}" letter-spacing="${sea ? 0.15 : 0.05}em" text-anchor="middle" fill="${sea ? PALETTE.seaLabel : PALETTE.label}"`, 1.2),
+    );
+  }
+  for (const f of input.regionLabels.features) {
+    if (f.geometry.type !== 'Point') continue;
+    const at = projection(f.geometry.coordinates as [number, number]);
+    if (!at) continue;
+    out.push(text(at[0], at[1] + 5, nameOf(f.properties as NamedProps).toLocaleUpperCase(), `font-size="15" letter-spacing="0.12em" text-anchor="middle" fill="${PALETTE.regionLabel}"`, 1.6));
+  }
+
+  if (input.markers) out.push(markersSvg(input, projection));
+
+  const title = input.title ? `<title>${esc(input.title)}</title>` : '';
+  const defsSvg = defs.size > 0 ? `<defs>${[...defs.values()].join('')}</defs>` : '';
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, 'Noto Sans', 'Noto Sans Arabic', sans-serif">${title}${defsSvg}${out.join('')}</svg>`;
+}
+
+/** Places and foreign forces as SVG symbols, for images (the browser shows them as buttons). */
+function markersSvg(input: SvgMapInput, projection: GeoProjection): string {
+  const { index, view, nameOf, layers } = input;
+  const out: string[] = [];
+  if (layers.presence) {
+    for (const { presence } of view.forces) {
+      const at = positionOf(index, presence.place);
+      const xy = at && projection(at as [number, number]);
+      if (!xy) continue;
+      const color = actorColor(index.actors.get(presence.actor));
+      const hollow = isHollow(presence.status);
+      out.push(
+        `<path transform="translate(${num(xy[0] + 10)},${num(xy[1] - 10)}) scale(0.8)" d="${FORCE_SHAPE[forceFamily(presence.actor)]}" fill="${hollow ? 'none' : color}" stroke="${hollow ? color : '#fff'}" stroke-width="${hollow ? 2.5 : 1.5}"/>`,
+      );
+    }
+  }
+  for (const place of view.places) {
+    const f = index.features.get(place.id);
+    if (!f || f.geometry.type !== 'Point') continue;
+    const xy = projection(f.geometry.coordinates as [number, number]);
+    if (!xy) continue;
+    const color = place.holder ? actorColor(index.actors.get(place.holder)) : PALETTE.libyaLand;
+    out.push(`<circle cx="${num(xy[0])}" cy="${num(xy[1])}" r="6" fill="${color}" stroke="#fff" stroke-width="2"/><circle cx="${num(xy[0])}" cy="${num(xy[1])}" r="7" fill="none" stroke="#333" stroke-width="1"/>`);
+    out.push(text(xy[0] + 10, xy[1] + 4, nameOf(f.properties), `font-size="12" font-weight="600" fill="#111"`, 1.5));
+  }
+  return out.join('');
+}

@@ -1,0 +1,240 @@
+/**
+ * What the atlas shows at a month: the one place where records' dates meet the selected month.
+ * The maps, the map in words, the change announcements, the legend, the place panel and the data
+ * download all read these values; no other module compares a record's dates with the month.
+ *
+ * The rule: a record shows in month t when its interval [start, end) overlaps [t, t + 1). Where
+ * several control periods of a place overlap the month, the one with the highest rank `z` is
+ * shown (atlasIndex.ts): the latest to begin, or the incumbent of a contest.
+ */
+import { isUncertainAt, overlapsMonth } from '../time/interval.ts';
+import { regionOf, type AtlasIndex } from './atlasIndex.ts';
+import type { EventRecord, PresenceRecord, RankedControl, Timed } from './types.ts';
+
+/** How long a diplomatic arc stays on the map after its event, fading (months, the event's own included). */
+export const ARC_MONTHS = 12;
+
+export interface AreaState {
+  /** The region, zone or place. */
+  id: string;
+  /** Whose records decide it: itself, or for a place without records of its own, its zone or region. */
+  source: string;
+  /** The actor whose colour fills it; undefined when nothing is recorded (or the region is divided). */
+  holder: string | undefined;
+  /** The period drawn. */
+  shown: RankedControl | undefined;
+  /** Every period of `source` overlapping the month. */
+  periods: RankedControl[];
+  contested: boolean;
+  /** In a contest, every party, the holder first; otherwise the holder alone. */
+  parties: string[];
+  /** Control passed to the holder during this month from this actor. */
+  previous: string | undefined;
+  /** Within a year of an approximate or year-only start or end of the period shown. */
+  uncertain: boolean;
+  /** A divided region: the state of each of its zones (empty otherwise). */
+  zones: AreaState[];
+}
+
+export interface ForceState {
+  presence: Timed<PresenceRecord>;
+  uncertain: boolean;
+}
+
+export interface ArcState {
+  event: Timed<EventRecord>;
+  /** The event falls in the selected month (drawn strong); otherwise it is fading. */
+  current: boolean;
+}
+
+export interface AtlasView {
+  t: number;
+  regions: AreaState[];
+  places: AreaState[];
+  forces: ForceState[];
+  arcs: ArcState[];
+  /** Events dated in the month (a year-only date counts for each month of its year). */
+  events: Timed<EventRecord>[];
+  /** Actors to name in the legend: holders and parties of control, then foreign forces. */
+  legend: { holders: string[]; forces: string[] };
+  /** Every control period overlapping the month, of every region, zone and place (for downloads). */
+  control: RankedControl[];
+}
+
+const NONE: Omit<AreaState, 'id' | 'source'> = {
+  holder: undefined,
+  shown: undefined,
+  periods: [],
+  contested: false,
+  parties: [],
+  previous: undefined,
+  uncertain: false,
+  zones: [],
+};
+
+/** The state of a place from its own periods overlapping month t (NONE when it has none). */
+function ownState(index: AtlasIndex, id: string, t: number): AreaState {
+  const periods = (index.controlByPlace.get(id) ?? []).filter((c) => overlapsMonth(c.span, t));
+  if (periods.length === 0) return { ...NONE, id, source: id };
+  const byRank = [...periods].sort((a, b) => b.z - a.z);
+  const shown = byRank[0]!;
+  const contested = shown.contested === true;
+  const parties = contested
+    ? [...new Set([shown.actor, ...periods.filter((p) => p.contested).flatMap((p) => [p.actor, ...(p.contestedBy ?? [])])])]
+    : [shown.actor];
+  const before = contested ? undefined : byRank.find((p) => p.actor !== shown.actor && p.span.start < shown.span.start);
+  return {
+    id,
+    source: id,
+    holder: shown.actor,
+    shown,
+    periods,
+    contested,
+    parties,
+    previous: before?.actor,
+    uncertain: isUncertainAt(shown.span, shown.circa, t),
+    zones: [],
+  };
+}
+
+/** A region: its own periods, or, when its zones' periods are the newer state, divided into zones. */
+function regionState(index: AtlasIndex, id: string, t: number): AreaState {
+  const own = ownState(index, id, t);
+  const zones = (index.zonesOf.get(id) ?? []).map((z) => ownState(index, z, t));
+  const zoneTop = Math.max(-Infinity, ...zones.map((z) => z.shown?.z ?? -Infinity));
+  if (zones.length === 0 || zoneTop === -Infinity || (own.shown && own.shown.z > zoneTop)) return own;
+  return {
+    ...NONE,
+    id,
+    source: id,
+    periods: zones.flatMap((z) => z.periods),
+    parties: [...new Set(zones.flatMap((z) => z.parties))],
+    uncertain: zones.some((z) => z.uncertain),
+    zones,
+  };
+}
+
+/**
+ * Everything the atlas shows at month t.
+ * @example viewAt(index, monthIndex(1960, 6)).regions.find((r) => r.id === 'cyrenaica')?.holder // 'kingdom-of-libya'
+ */
+export function viewAt(index: AtlasIndex, t: number): AtlasView {
+  const regions = index.regionIds.map((id) => regionState(index, id, t));
+  const regionById = new Map(regions.map((r) => [r.id, r]));
+
+  const places = index.data.places.features.map((f) => {
+    const { id, region, zone } = f.properties;
+    const own = ownState(index, id, t);
+    if (own.shown) return own;
+    const r = regionById.get(region);
+    const inherited = (zone && r?.zones.find((z) => z.id === zone)) || r;
+    return inherited ? { ...inherited, id } : own;
+  });
+
+  const forces = index.presence.filter((p) => overlapsMonth(p.span, t)).map((presence) => ({ presence, uncertain: isUncertainAt(presence.span, presence.circa, t) }));
+  const arcs = index.events
+    .filter((e) => e.counterpart && e.span.start < t + 1 && e.span.end > t + 1 - ARC_MONTHS)
+    .map((event) => ({ event, current: overlapsMonth(event.span, t) }));
+  const events = index.events.filter((e) => overlapsMonth(e.span, t));
+
+  const holders = new Set<string>();
+  for (const a of [...regions, ...regions.flatMap((r) => r.zones), ...places]) for (const p of a.parties) holders.add(p);
+  const control = [...index.controlByPlace.values()].flatMap((list) => list.filter((c) => overlapsMonth(c.span, t)));
+
+  return {
+    t,
+    regions,
+    places,
+    forces,
+    arcs,
+    events,
+    legend: { holders: [...holders], forces: [...new Set(forces.map((f) => f.presence.actor))] },
+    control,
+  };
+}
+
+/** The state of one region, zone or place in a view. */
+export function areaIn(view: AtlasView, id: string): AreaState | undefined {
+  return view.regions.find((r) => r.id === id) ?? view.places.find((p) => p.id === id) ?? view.regions.flatMap((r) => r.zones).find((z) => z.id === id);
+}
+
+export interface PanelView {
+  state: AreaState;
+  /** Control periods of the place (of a region: its own and its zones') overlapping the month. */
+  control: RankedControl[];
+  /** Foreign presences recorded at the place (a region: at its places), with whether they are there this month. */
+  forces: { presence: Timed<PresenceRecord>; now: boolean }[];
+  /** The place's events (a region's include its places'), earliest first, with whether they come after the month. */
+  events: { event: Timed<EventRecord>; later: boolean; responses: Timed<EventRecord>[] }[];
+}
+
+/**
+ * What a place's panel shows at month t.
+ * @example panelAt(index, 'tripoli', monthIndex(2008, 4)).events.filter((e) => !e.later)
+ */
+export function panelAt(index: AtlasIndex, place: string, t: number): PanelView {
+  const view = viewAt(index, t);
+  const state = areaIn(view, place) ?? { ...NONE, id: place, source: place };
+  const inside = new Set([place, ...(index.placesIn.get(place) ?? []), ...(index.zonesOf.get(place) ?? [])]);
+  const own = [place, ...(index.zonesOf.get(place) ?? [])];
+  const control = own.flatMap((id) => (index.controlByPlace.get(id) ?? []).filter((c) => overlapsMonth(c.span, t)));
+  const responses = new Map<string, Timed<EventRecord>[]>();
+  for (const e of index.events) if (e.responds) responses.set(e.responds, [...(responses.get(e.responds) ?? []), e]);
+  return {
+    state,
+    control,
+    forces: index.presence.filter((p) => inside.has(p.place)).map((presence) => ({ presence, now: overlapsMonth(presence.span, t) })),
+    events: index.events
+      .filter((e) => e.places.some((p) => inside.has(p)))
+      .map((event) => ({ event, later: event.span.start >= t + 1, responses: responses.get(event.id) ?? [] })),
+  };
+}
+
+/** How a region or place is held, as a comparable value: who, or who contests it, or how it is divided. */
+export type Holding =
+  | { kind: 'none' }
+  | { kind: 'held'; actor: string }
+  | { kind: 'contested'; actors: string[] }
+  | { kind: 'divided'; zones: { id: string; holding: Holding }[] };
+
+export function holdingOf(a: AreaState): Holding {
+  if (a.zones.length > 0) return { kind: 'divided', zones: a.zones.map((z) => ({ id: z.id, holding: holdingOf(z) })) };
+  if (!a.holder) return { kind: 'none' };
+  if (a.contested) return { kind: 'contested', actors: [...a.parties].sort() };
+  return { kind: 'held', actor: a.holder };
+}
+
+export const holdingKey = (h: Holding): string =>
+  h.kind === 'none' ? '-' : h.kind === 'held' ? h.actor : h.kind === 'contested' ? `~${h.actors.join(',')}` : `/${h.zones.map((z) => `${z.id}=${holdingKey(z.holding)}`).join(';')}`;
+
+export interface Changes {
+  /** Regions and places whose holding differs, with before and after. */
+  control: { id: string; before: Holding; after: Holding }[];
+  /** Presences there in `to` and not in `from`, and the reverse (by force and place). */
+  arrived: Timed<PresenceRecord>[];
+  left: Timed<PresenceRecord>[];
+}
+
+/**
+ * What differs between two views: holders of regions and places, and foreign forces (a force is
+ * the same force at the same place whatever its record).
+ */
+export function changesBetween(from: AtlasView, to: AtlasView): Changes {
+  const control: Changes['control'] = [];
+  const before = new Map([...from.regions, ...from.places].map((a) => [a.id, holdingOf(a)]));
+  for (const a of [...to.regions, ...to.places]) {
+    const b = before.get(a.id) ?? { kind: 'none' as const };
+    const after = holdingOf(a);
+    if (holdingKey(b) !== holdingKey(after)) control.push({ id: a.id, before: b, after });
+  }
+  const key = (p: PresenceRecord) => `${p.actor}@${p.place}`;
+  const was = new Set(from.forces.map((f) => key(f.presence)));
+  const is = new Set(to.forces.map((f) => key(f.presence)));
+  const firstOf = (list: ForceState[], keep: (k: string) => boolean) => {
+    const seen = new Set<string>();
+    return list.filter((f) => keep(key(f.presence)) && !seen.has(key(f.presence)) && seen.add(key(f.presence))).map((f) => f.presence);
+  };
+  return { control, arrived: firstOf(to.forces, (k) => !was.has(k)), left: firstOf(from.forces, (k) => !is.has(k)) };
+}
+
+export { regionOf };

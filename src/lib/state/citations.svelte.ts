@@ -1,0 +1,54 @@
+/**
+ * The records' citations and source documents, loaded after the first view (they are half of the
+ * data's weight; scripts/lib/vite-data-split.ts moves them into their own chunk). Opening a place
+ * or downloading data asks for them; `ready` turns true once they are here, `failed` when the load
+ * failed (a retry is one call of load() away). Records themselves are never changed.
+ */
+import type { Citation, SourceDoc } from '../records/types.ts';
+
+interface CitationChunk {
+  citations: Record<string, Citation[]>;
+  sources: SourceDoc[];
+}
+
+export type Loader = () => Promise<{ default: CitationChunk }>;
+
+export class Citations {
+  ready = $state(false);
+  failed = $state(false);
+  #byRecord = new Map<string, Citation[]>();
+  #sources = new Map<string, SourceDoc>();
+  #pending: Promise<void> | null = null;
+  #loader: Loader;
+
+  constructor(loader: Loader = () => import('virtual:atlas-citations')) {
+    this.#loader = loader;
+  }
+
+  /** Loads the chunk once; after a failure, calling again retries. */
+  load(): Promise<void> {
+    this.#pending ??= this.#loader().then(
+      ({ default: chunk }) => {
+        this.#byRecord = new Map(Object.entries(chunk.citations));
+        this.#sources = new Map(chunk.sources.map((s) => [s.id, s]));
+        this.failed = false;
+        this.ready = true;
+      },
+      (error: unknown) => {
+        this.#pending = null;
+        this.failed = true;
+        throw error;
+      },
+    );
+    return this.#pending;
+  }
+
+  /** A record's citations ([] until loaded). */
+  of(recordId: string): Citation[] {
+    return this.#byRecord.get(recordId) ?? [];
+  }
+
+  get sources(): ReadonlyMap<string, SourceDoc> {
+    return this.#sources;
+  }
+}

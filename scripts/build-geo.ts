@@ -160,7 +160,18 @@ type PlaceSpec = Names & { id: string; region: keyof typeof REGION_NAMES; kind: 
  * Well-known coordinates, checked to fall inside the 50m outline. Adjusted points:
  * - ras-lanuf: the terminal (18.57°E 30.50°N) is offshore of the 50m coast; the town at 30.4800°N 18.5500°E is used.
  * - al-khadim: reported "south-east of al-Marj", about 100 km from Benghazi; 31.998°N 21.189°E
- *   (the 20.50°E guess would sit south-west of al-Marj, only ~40 km from Benghazi).
+ *   (the 20.50°E guess would sit south-west of al-Marj, only ~40 km from Benghazi). OurAirports'
+ *   runways.csv (airport HL59, the ICAO code IHS Jane's gave al-Khadim) puts the runway's midpoint
+ *   at 31.9985°N 21.1918°E, which agrees.
+ * - jufra: the midpoint of the 14/32 runway of OurAirports' airport HL69 (29.2127°N 15.9875°E –
+ *   29.1834°N 16.0149°E), the military field north-east of Hun ("the Jufra airbase near Hun", Libya
+ *   Herald, 2016). The earlier point, 15.9544°E, lay ~4.5 km west of the runway.
+ * - ghardabiya: the midpoint of the two runways of OurAirports' HLGD (Ghardabiya / Sirte); the Sirte
+ *   VOR-DME "on the field" is at 31.0591°N 16.598°E, and encyclopedia copies give 31.0606°N 16.6117°E,
+ *   15 km south of Sirte.
+ * - maaten-al-sarra: 21.6889°N 21.8306°E (encyclopedia copy of "Maaten al-Sarra Air Base", citing
+ *   World Aero Data and OurAirports), which matches the runways of OurAirports' HL56 (21.67–21.70°N,
+ *   21.83°E). Kufra district, south-eastern Libya: Cyrenaica.
  */
 const PLACES: PlaceSpec[] = [
   { id: 'tripoli', kind: 'city', region: 'tripolitania', lonlat: [13.1913, 32.8872], name_en: 'Tripoli', name_ar: 'طرابلس', name_ru: 'Триполи' },
@@ -171,7 +182,7 @@ const PLACES: PlaceSpec[] = [
   { id: 'misrata', kind: 'city', region: 'tripolitania', lonlat: [15.0925, 32.3754], name_en: 'Misrata', name_ar: 'مصراتة', name_ru: 'Мисрата' },
   { id: 'derna', kind: 'city', region: 'cyrenaica', lonlat: [22.6391, 32.7648], name_en: 'Derna', name_ar: 'درنة', name_ru: 'Дерна' },
   { id: 'bayda', kind: 'city', region: 'cyrenaica', lonlat: [21.7551, 32.7627], name_en: 'al-Bayda', name_ar: 'البيضاء', name_ru: 'Эль-Бейда' },
-  { id: 'jufra', kind: 'airbase', region: 'fezzan', lonlat: [15.9544, 29.198], name_en: 'al-Jufra air base', name_ar: 'قاعدة الجفرة الجوية', name_ru: 'авиабаза Эль-Джуфра' },
+  { id: 'jufra', kind: 'airbase', region: 'fezzan', lonlat: [16.0012, 29.1981], name_en: 'al-Jufra air base', name_ar: 'قاعدة الجفرة الجوية', name_ru: 'авиабаза Эль-Джуфра' },
   { id: 'al-khadim', kind: 'airbase', region: 'cyrenaica', lonlat: [21.189, 31.998], name_en: 'al-Khadim air base', name_ar: 'قاعدة الخادم الجوية', name_ru: 'авиабаза Эль-Хадим' },
   { id: 'brak', kind: 'airbase', region: 'fezzan', lonlat: [14.27, 27.65], name_en: 'Brak al-Shati air base', name_ar: 'قاعدة براك الشاطئ الجوية', name_ru: 'авиабаза Брак-эш-Шати' },
   { id: 'el-adem', kind: 'airbase', region: 'cyrenaica', lonlat: [23.92, 31.86], name_en: 'El Adem (Gamal Abdel Nasser) air base', name_ar: 'قاعدة العدم (جمال عبد الناصر) الجوية', name_ru: 'авиабаза Эль-Адем (Гамаль Абдель Насер)' },
@@ -179,6 +190,8 @@ const PLACES: PlaceSpec[] = [
   { id: 'al-watiya', kind: 'airbase', region: 'tripolitania', lonlat: [11.899, 32.474], name_en: 'al-Watiya air base', name_ar: 'قاعدة الوطية الجوية', name_ru: 'авиабаза Эль-Ватия' },
   { id: 'ras-lanuf', kind: 'oil', region: 'tripolitania', lonlat: [18.55, 30.48], name_en: 'Ras Lanuf', name_ar: 'راس لانوف', name_ru: 'Рас-Лануф' },
   { id: 'sharara', kind: 'oil', region: 'fezzan', lonlat: [12.2, 26.55], name_en: 'al-Sharara oil field', name_ar: 'حقل الشرارة النفطي', name_ru: 'нефтяное месторождение Шарара' },
+  { id: 'ghardabiya', kind: 'airbase', region: 'tripolitania', lonlat: [16.6033, 31.0581], name_en: 'Ghardabiya (Sirte) air base', name_ar: 'قاعدة القرضابية الجوية (سرت)', name_ru: 'авиабаза Гардабия (Сирт)' },
+  { id: 'maaten-al-sarra', kind: 'airbase', region: 'cyrenaica', lonlat: [21.8306, 21.6889], name_en: 'Maaten al-Sarra air base', name_ar: 'قاعدة معطن السارة الجوية', name_ru: 'авиабаза Маатен-эс-Сарра' },
 ];
 
 /** Places with the zone they lie in, where their region has zones (a place takes its zone's holder when divided). */

@@ -27,6 +27,7 @@ const PLACE_REGION: Record<string, string> = {
   sirte: 'tripolitania', misrata: 'tripolitania', derna: 'cyrenaica', jufra: 'fezzan',
   'al-khadim': 'cyrenaica', brak: 'fezzan', 'el-adem': 'cyrenaica', wheelus: 'tripolitania',
   'al-watiya': 'tripolitania', bayda: 'cyrenaica', 'ras-lanuf': 'tripolitania', sharara: 'fezzan',
+  ghardabiya: 'tripolitania', 'maaten-al-sarra': 'cyrenaica',
 };
 const COUNTERPART_IDS = [
   'moscow', 'sochi', 'saint-petersburg', 'kazan', 'minsk', 'kyiv', 'london', 'paris', 'rome', 'palermo',

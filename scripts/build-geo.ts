@@ -98,6 +98,12 @@ function fezzanCutter(): Feature<Polygon> {
   ]]);
 }
 
+/** Where an area's name is written and its point for arcs and downloads: a point inside it, rounded. */
+function labelPoint(geometry: Polygon | MultiPolygon): [number, number] {
+  const [lon, lat] = turf.pointOnFeature(turf.feature(geometry)).geometry.coordinates as [number, number];
+  return [Math.round(lon * 100) / 100, Math.round(lat * 100) / 100];
+}
+
 function required<T>(value: T | null, what: string): T {
   if (value === null) throw new Error(`build-geo: ${what} is empty — check the cut lines.`);
   return value;
@@ -114,11 +120,10 @@ function buildRegions(libya: Area): RegionFeature[] {
   const fezzan = required(turf.difference(fc(fezzanRaw, tripolitania)), 'Fezzan');
   const cyrenaica = required(turf.difference(fc(libya, tripolitania, fezzan)), 'Cyrenaica');
   const pieces = { tripolitania, cyrenaica, fezzan };
-  return (Object.keys(pieces) as (keyof typeof pieces)[]).map((id) => ({
-    type: 'Feature',
-    properties: { id, ...REGION_NAMES[id] },
-    geometry: rounded(pieces[id], 4).geometry,
-  }));
+  return (Object.keys(pieces) as (keyof typeof pieces)[]).map((id) => {
+    const geometry = rounded(pieces[id], 4).geometry;
+    return { type: 'Feature', properties: { id, ...REGION_NAMES[id], label: labelPoint(geometry) }, geometry };
+  });
 }
 
 // ---------------------------------------------------------------- zones
@@ -147,7 +152,8 @@ function buildZones(regions: RegionFeature[]): Feature<Polygon | MultiPolygon>[]
     const region = required(regions.find((r) => r.properties.id === props.region) ?? null, `region ${props.region}`);
     const fc = (...fs: Area[]) => turf.featureCollection(fs);
     const piece = side === 'west' ? turf.intersect(fc(region, west)) : turf.difference(fc(region, west));
-    return { type: 'Feature', properties: props, geometry: rounded(required(piece, `zone ${props.id}`), 4).geometry };
+    const geometry = rounded(required(piece, `zone ${props.id}`), 4).geometry;
+    return { type: 'Feature', properties: { ...props, label: labelPoint(geometry) }, geometry };
   });
 }
 

@@ -7,7 +7,6 @@ import { AtlasState } from './lib/state/app.svelte.ts';
 import { isLang, type Lang } from './lib/i18n/i18n.ts';
 import { connectHost } from './lib/embed/bridge.ts';
 import { loadLanguage } from './lib/i18n/load.ts';
-import basemap from '../geo/basemap.geojson';
 import labels from '../geo/labels.geojson';
 
 function browserLang(): Lang {
@@ -24,5 +23,5 @@ state.readUrl(location.search);
 
 // An Arabic or Russian reader waits for that language (two small chunks) rather than seeing English first.
 await loadLanguage(state.lang, atlasData).catch(() => undefined);
-mount(App, { target: document.getElementById('app')!, props: { index, atlas: state, basemap, labels } });
+mount(App, { target: document.getElementById('app')!, props: { index, atlas: state, labels } });
 connectHost(state);

@@ -7,3 +7,8 @@ declare module 'virtual:atlas-citations' {
   const value: { citations: Record<string, import('../lib/records/types.ts').Citation[]>; sources: import('../lib/records/types.ts').SourceDoc[] };
   export default value;
 }
+
+declare module 'virtual:atlas-svg-paths' {
+  const value: import('../lib/map/svgMap.ts').SvgPaths;
+  export default value;
+}

@@ -8,7 +8,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import { buildStyle, type StyleInput } from './style.ts';
-import { hatchImage } from './encoding.ts';
+import { hatchImage, hatchImageId } from './encoding.ts';
 import { LIBYA_BOUNDS, framePadding } from './frame.ts';
 import type { LayerGroup } from '../state/layers.ts';
 
@@ -74,7 +74,7 @@ export function createAtlasMap(opts: AtlasMapOptions): AtlasMap {
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
 
-  for (const [actor, color] of Object.entries(opts.hatchColors)) map.addImage(`atlas-hatch-${actor}`, hatchImage(color));
+  for (const [actor, color] of Object.entries(opts.hatchColors)) map.addImage(hatchImageId(actor), hatchImage(color));
   if (opts.onRegionClick) {
     const onRegionClick = opts.onRegionClick;
     map.on('click', 'region-fill', (e) => {

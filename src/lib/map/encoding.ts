@@ -46,6 +46,12 @@ export const dashInLineWidths = (dash: readonly number[], width: number): number
  */
 export const HATCH = { size: 12, edge: [0, 4], stripe: [1, 2, 3], edgeColor: [30, 30, 30] as const, edgeAlpha: 200 };
 
+/** The actor whose colour hatches a contested period: its first challenger. */
+export const challengerOf = (p: { contestedBy?: string[] | undefined }): string => p.contestedBy?.[0] ?? 'unknown';
+
+/** MapLibre's image id of an actor's hatch. */
+export const hatchImageId = (actor: string) => `atlas-hatch-${actor}`;
+
 /** The hatch tile's pixel at (x, y): [r, g, b, a], a = 0 where the fill shows through. */
 export function hatchPixel(rgb: readonly number[], x: number, y: number): [number, number, number, number] {
   const d = (x + y) % HATCH.size;

@@ -4,12 +4,10 @@
  * rebuilds a source. The SVG map draws the same shapes from the view (svgMap.ts).
  */
 import { greatCircle } from '@turf/great-circle';
-import { pointOnFeature } from '@turf/point-on-feature';
-import type { Feature, FeatureCollection, Geometry, Point, Position } from 'geojson';
-import type { AtlasIndex } from '../records/atlasIndex.ts';
-import type { RankedControl } from '../records/types.ts';
+import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
+import { pointOf, type AtlasIndex } from '../records/atlasIndex.ts';
 import { endIsUncertain, startIsUncertain, type Interval } from '../time/interval.ts';
-import { actorColor } from './encoding.ts';
+import { actorColor, challengerOf, hatchImageId } from './encoding.ts';
 
 export interface TimedProps {
   s: number;
@@ -27,10 +25,6 @@ export const timedProps = (span: Interval, circa?: boolean): TimedProps => ({
   eu: endIsUncertain(span, circa) ? 1 : 0,
 });
 
-/** The actor whose colour hatches a contested period: its first challenger. */
-export const challengerOf = (p: Pick<RankedControl, 'contestedBy'>): string => p.contestedBy?.[0] ?? 'unknown';
-
-export const hatchImageId = (actor: string) => `atlas-hatch-${actor}`;
 
 /** One polygon per control period of each region and zone, with its rank `z` (the view shows the highest). */
 export function regionControlFeatures(index: AtlasIndex): FeatureCollection {
@@ -56,19 +50,12 @@ export function regionControlFeatures(index: AtlasIndex): FeatureCollection {
   return { type: 'FeatureCollection', features };
 }
 
-/** Where each region's name is written (the same anchor in both maps). */
+/** Where each region's name is written (the same anchor in both maps, computed by `npm run geo`). */
 export function regionLabelFeatures(index: AtlasIndex): FeatureCollection<Point> {
   return {
     type: 'FeatureCollection',
-    features: index.data.regions.features.map((r) => ({ ...pointOnFeature(r), properties: { ...r.properties } })),
+    features: index.data.regions.features.map((r) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: r.properties.label }, properties: { ...r.properties } })),
   };
-}
-
-/** A place's or counterpart city's position (a region's: a point inside it). */
-export function positionOf(index: AtlasIndex, id: string): Position | undefined {
-  const f = index.features.get(id);
-  if (!f) return undefined;
-  return f.geometry.type === 'Point' ? f.geometry.coordinates : pointOnFeature(f).geometry.coordinates;
 }
 
 /**
@@ -79,8 +66,8 @@ export function diplomacyFeatures(index: AtlasIndex): FeatureCollection<Geometry
   const features: Feature[] = [];
   for (const e of index.events) {
     if (!e.counterpart) continue;
-    const from = positionOf(index, e.places[0]!);
-    const to = positionOf(index, e.counterpart);
+    const from = pointOf(index, e.places[0]!);
+    const to = pointOf(index, e.counterpart);
     const city = index.features.get(e.counterpart);
     if (!from || !to || !city) continue;
     const props = { ...timedProps(e.span, e.circa), id: e.id, status: e.status, russia: e.russia ? 1 : 0, counterpart: e.counterpart };

@@ -4,29 +4,38 @@
  * style draws, with the same encoding and in the same frame (frame.ts); place and force markers
  * are drawn too when asked (images), since in the browser they are HTML buttons over the map.
  *
- * Only presentation attributes are used (no style attributes), so the string can be inserted
- * under a Content-Security-Policy without 'unsafe-inline'.
+ * Countries, regions and zones arrive as path strings already in Mercator units (made at build
+ * time, scripts/lib/svg-paths.ts) and are placed with one transform: no polygon is projected in
+ * the reader's browser. Only presentation attributes are used (no style attributes), so the string
+ * can be inserted under a Content-Security-Policy without 'unsafe-inline'.
  */
-import { geoPath, type GeoPermissibleObjects, type GeoProjection } from 'd3-geo';
+import { geoPath, type GeoProjection } from 'd3-geo';
 import type { FeatureCollection } from 'geojson';
-import { rewind } from '@turf/rewind';
-import type { AtlasIndex } from '../records/atlasIndex.ts';
+import { pointOf, type AtlasIndex } from '../records/atlasIndex.ts';
 import type { AreaState, AtlasView } from '../records/view.ts';
 import type { LayerGroup } from '../state/layers.ts';
 import type { NamedProps } from '../records/types.ts';
-import { ARC, FILL_OPACITY, FORCE_SHAPE, HATCH, PALETTE, REGION_LINE, actorColor, forceFamily, hatchPixel, hexToRgb, isHollow } from './encoding.ts';
-import { challengerOf, positionOf } from './features.ts';
+import { ARC, FILL_OPACITY, FORCE_SHAPE, HATCH, PALETTE, REGION_LINE, actorColor, challengerOf, forceFamily, hatchPixel, hexToRgb, isHollow } from './encoding.ts';
 import { frameProjection } from './frame.ts';
+
+/**
+ * The map's static shapes as SVG paths in Web Mercator units (x = longitude in radians,
+ * y = −ln tan(π/4 + latitude/2)), made at build time by scripts/lib/svg-paths.ts.
+ */
+export interface SvgPaths {
+  /** Countries around and including Libya. */
+  basemap: { id: string; libya: boolean; d: string }[];
+  /** Regions and zones by id. */
+  areas: Record<string, string>;
+}
 
 export interface SvgMapInput {
   index: AtlasIndex;
   view: AtlasView;
-  /** Countries around Libya (geo/basemap.geojson). */
-  basemap: FeatureCollection;
+  /** The static shapes (virtual:atlas-svg-paths in the app). */
+  paths: SvgPaths;
   /** Country and sea names (geo/labels.geojson). */
   labels: FeatureCollection;
-  /** Region name anchors, the same as the MapLibre style's (features.ts). */
-  regionLabels: FeatureCollection;
   width: number;
   height: number;
   /** A feature's name in the reader's language. */
@@ -43,43 +52,24 @@ export interface SvgMapInput {
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const num = (n: number) => (Math.round(n * 10) / 10).toString();
 
-/** d3-geo wants outer rings clockwise, the opposite of GeoJSON's rule (else a polygon is the whole globe); done once per collection. */
-const wound = new WeakMap<object, FeatureCollection>();
-function windForD3(fc: FeatureCollection): FeatureCollection {
-  let w = wound.get(fc);
-  if (!w) wound.set(fc, (w = rewind(fc, { reverse: true }) as FeatureCollection));
-  return w;
-}
-const areaCache = new WeakMap<AtlasIndex, Map<string, GeoPermissibleObjects>>();
-function areaGeometry(index: AtlasIndex): Map<string, GeoPermissibleObjects> {
-  let m = areaCache.get(index);
-  if (!m) {
-    const fc = windForD3({ type: 'FeatureCollection', features: [...index.data.regions.features, ...index.data.zones.features] });
-    areaCache.set(index, (m = new Map(fc.features.map((f) => [String(f.properties?.['id']), f as GeoPermissibleObjects]))));
+/** Land and borders: the same string for every month and size, so it is built once per set of paths. */
+const basemapCache = new WeakMap<SvgPaths, string>();
+function basemapSvg(paths: SvgPaths): string {
+  let svg = basemapCache.get(paths);
+  if (svg === undefined) {
+    svg = paths.basemap
+      .map((c) => `<path d="${c.d}" fill="${c.libya ? PALETTE.libyaLand : PALETTE.land}" stroke="${PALETTE.border}" stroke-width="0.6" vector-effect="non-scaling-stroke"/>`)
+      .join('');
+    basemapCache.set(paths, svg);
   }
-  return m;
+  return svg;
 }
 
-/** The static part of the map (sea, land, borders) for a size: computed once per size and reused. */
-const staticCache = new WeakMap<FeatureCollection, Map<string, string>>();
-function basemapSvg(basemap: FeatureCollection, path: ReturnType<typeof geoPath>, key: string): string {
-  let bySize = staticCache.get(basemap);
-  if (!bySize) staticCache.set(basemap, (bySize = new Map()));
-  const hit = bySize.get(key);
-  if (hit !== undefined) return hit;
-  const land = windForD3(basemap).features
-    .map((f) => {
-      const d = path(f as GeoPermissibleObjects);
-      return d ? `<path d="${d}" fill="${f.properties?.['libya'] ? PALETTE.libyaLand : PALETTE.land}" stroke="${PALETTE.border}" stroke-width="0.6"/>` : '';
-    })
-    .join('');
-  if (bySize.size > 8) bySize.clear();
-  bySize.set(key, land);
-  return land;
-}
-
-/** The hatch tile as an SVG pattern, pixel for pixel the image MapLibre uses. */
-function hatchPattern(id: string, color: string): string {
+/**
+ * The hatch tile as an SVG pattern, pixel for pixel the image MapLibre uses. `transform` maps the
+ * tile's screen pixels into the user space of the shapes that use it.
+ */
+function hatchPattern(id: string, color: string, transform: string): string {
   const rgb = hexToRgb(color);
   const rects: string[] = [];
   for (let y = 0; y < HATCH.size; y++) {
@@ -92,7 +82,7 @@ function hatchPattern(id: string, color: string): string {
       x = end;
     }
   }
-  return `<pattern id="${id}" width="${HATCH.size}" height="${HATCH.size}" patternUnits="userSpaceOnUse">${rects.join('')}</pattern>`;
+  return `<pattern id="${id}" width="${HATCH.size}" height="${HATCH.size}" patternUnits="userSpaceOnUse" patternTransform="${transform}">${rects.join('')}</pattern>`;
 }
 
 function areaPaths(index: AtlasIndex, area: AreaState, d: string, hatchId: (actor: string) => string): string {
@@ -101,7 +91,7 @@ function areaPaths(index: AtlasIndex, area: AreaState, d: string, hatchId: (acto
   const dash = area.uncertain ? ` stroke-dasharray="${REGION_LINE.dash.join(' ')}"` : '';
   const fill = `<path d="${d}" data-area="${esc(area.id)}" data-actor="${esc(area.holder)}" fill="${color}" fill-opacity="${area.uncertain ? FILL_OPACITY.uncertain : FILL_OPACITY.certain}"/>`;
   const hatch = area.contested ? `<path d="${d}" data-contested="${esc(area.id)}" fill="url(#${hatchId(challengerOf(area.shown))})"/>` : '';
-  const line = `<path d="${d}" fill="none" stroke="${PALETTE.regionLine}" stroke-width="${REGION_LINE.width}"${dash}/>`;
+  const line = `<path d="${d}" fill="none" stroke="${PALETTE.regionLine}" stroke-width="${REGION_LINE.width}" vector-effect="non-scaling-stroke"${dash}/>`;
   return fill + hatch + line;
 }
 
@@ -111,7 +101,7 @@ function text(x: number, y: number, label: string, attrs: string, halo: number):
 
 /**
  * The map of a view as a standalone SVG document string.
- * @example renderSvgMap({ index, view: viewAt(index, t), basemap, labels, regionLabels, width: 800, height: 600, nameOf, layers })
+ * @example renderSvgMap({ index, view: viewAt(index, t), paths, labels, width: 800, height: 600, nameOf, layers })
  */
 export function renderSvgMap(input: SvgMapInput): string {
   const { index, view, width, height, nameOf, layers } = input;
@@ -122,31 +112,31 @@ export function renderSvgMap(input: SvgMapInput): string {
   const out: string[] = [];
   const defs = new Map<string, string>();
 
+  // The static shapes, in Mercator units, placed by the frame's scale and translation.
+  const k = projection.scale();
+  const [tx, ty] = projection.translate();
+  const toScreen = `matrix(${k} 0 0 ${k} ${tx} ${ty})`;
+  const toUnits = `matrix(${1 / k} 0 0 ${1 / k} ${-tx / k} ${-ty / k})`;
   out.push(`<rect width="${width}" height="${height}" fill="${PALETTE.sea}"/>`);
-  out.push(basemapSvg(input.basemap, path, `${width}x${height}`));
-
+  out.push(`<g transform="${toScreen}">`, basemapSvg(input.paths));
   if (layers.control) {
-    const geometry = areaGeometry(index);
-    const dOf = (id: string) => {
-      const f = geometry.get(id);
-      return f ? (path(f) ?? '') : '';
-    };
     for (const region of view.regions) {
       for (const area of region.zones.length > 0 ? region.zones : [region]) {
         if (area.contested && area.shown) {
           const actor = challengerOf(area.shown);
-          defs.set(actor, hatchPattern(hatchId(actor), actorColor(index.actors.get(actor))));
+          defs.set(actor, hatchPattern(hatchId(actor), actorColor(index.actors.get(actor)), toUnits));
         }
-        out.push(areaPaths(index, area, dOf(area.id), hatchId));
+        out.push(areaPaths(index, area, input.paths.areas[area.id] ?? '', hatchId));
       }
     }
   }
+  out.push('</g>');
 
   if (layers.diplomacy) {
     const ends = new Map<string, boolean>();
     for (const { event, current } of view.arcs) {
-      const from = positionOf(index, event.places[0]!);
-      const to = event.counterpart ? positionOf(index, event.counterpart) : undefined;
+      const from = pointOf(index, event.places[0]!);
+      const to = event.counterpart ? pointOf(index, event.counterpart) : undefined;
       if (!from || !to) continue;
       const d = path({ type: 'LineString', coordinates: [from, to] });
       if (!d) continue;
@@ -173,11 +163,10 @@ export function renderSvgMap(input: SvgMapInput): string {
       text(at[0], at[1] + 4, nameOf(f.properties as NamedProps), `font-size="${sea ? 12 : 13}" letter-spacing="${sea ? 0.15 : 0.05}em" text-anchor="middle" fill="${sea ? PALETTE.seaLabel : PALETTE.label}"`, 1.2),
     );
   }
-  for (const f of input.regionLabels.features) {
-    if (f.geometry.type !== 'Point') continue;
-    const at = projection(f.geometry.coordinates as [number, number]);
+  for (const f of index.data.regions.features) {
+    const at = projection(f.properties.label);
     if (!at) continue;
-    out.push(text(at[0], at[1] + 5, nameOf(f.properties as NamedProps).toLocaleUpperCase(), `font-size="15" letter-spacing="0.12em" text-anchor="middle" fill="${PALETTE.regionLabel}"`, 1.6));
+    out.push(text(at[0], at[1] + 5, nameOf(f.properties).toLocaleUpperCase(), `font-size="15" letter-spacing="0.12em" text-anchor="middle" fill="${PALETTE.regionLabel}"`, 1.6));
   }
 
   if (input.markers) out.push(markersSvg(input, projection));
@@ -193,7 +182,7 @@ function markersSvg(input: SvgMapInput, projection: GeoProjection): string {
   const out: string[] = [];
   if (layers.presence) {
     for (const { presence } of view.forces) {
-      const at = positionOf(index, presence.place);
+      const at = pointOf(index, presence.place);
       const xy = at && projection(at as [number, number]);
       if (!xy) continue;
       const color = actorColor(index.actors.get(presence.actor));

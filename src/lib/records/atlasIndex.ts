@@ -167,3 +167,11 @@ export function regionOf(index: AtlasIndex, id: string): string | undefined {
   if (!f) return undefined;
   return 'region' in f.properties ? f.properties.region : id;
 }
+
+/** A place's or counterpart city's coordinates, or a region's or zone's label point ([lon, lat]). */
+export function pointOf(index: AtlasIndex, id: string): [number, number] | undefined {
+  const f = index.features.get(id);
+  if (!f) return undefined;
+  if (f.geometry.type === 'Point') return f.geometry.coordinates as [number, number];
+  return 'label' in f.properties ? f.properties.label : undefined;
+}

@@ -14,7 +14,6 @@
  * statuses and column names stay as in the data.
  */
 import Papa from 'papaparse';
-import { pointOnFeature } from '@turf/point-on-feature';
 import type { Feature, FeatureCollection, MultiPoint, Point, Position } from 'geojson';
 import { parsePartialDate } from '../time/dates.ts';
 import type { AtlasIndex } from './atlasIndex.ts';
@@ -264,7 +263,7 @@ export function toCsv(rows: ExportRow[]): string {
 function pointsOf(index: AtlasIndex): Map<string, Position> {
   const points = new Map<string, Position>();
   for (const p of index.data.places.features) points.set(p.properties.id, p.geometry.coordinates);
-  for (const r of [...index.data.regions.features, ...index.data.zones.features]) points.set(r.properties.id, pointOnFeature(r).geometry.coordinates);
+  for (const r of [...index.data.regions.features, ...index.data.zones.features]) points.set(r.properties.id, r.properties.label);
   return points;
 }
 

@@ -25,11 +25,15 @@ export interface PlaceProps extends NamedProps {
   zone?: string;
   kind: 'city' | 'airbase' | 'oil';
 }
+/** A region or zone: where its name is written (a point inside it, [lon, lat]) comes with it. */
+export interface AreaProps extends NamedProps {
+  label: [number, number];
+}
 /** Part of a region on one side of a front line, held separately while the region is divided. */
-export interface ZoneProps extends NamedProps {
+export interface ZoneProps extends AreaProps {
   region: string;
 }
-export type RegionFeature = Feature<Polygon | MultiPolygon, NamedProps>;
+export type RegionFeature = Feature<Polygon | MultiPolygon, AreaProps>;
 export type ZoneFeature = Feature<Polygon | MultiPolygon, ZoneProps>;
 export type PlaceFeature = Feature<Point, PlaceProps>;
 export type CounterpartFeature = Feature<Point, NamedProps>;
@@ -40,7 +44,7 @@ export interface AtlasData {
   control: ControlRecord[];
   presence: PresenceRecord[];
   events: EventRecord[];
-  regions: FeatureCollection<Polygon | MultiPolygon, NamedProps>;
+  regions: FeatureCollection<Polygon | MultiPolygon, AreaProps>;
   zones: FeatureCollection<Polygon | MultiPolygon, ZoneProps>;
   places: FeatureCollection<Point, PlaceProps>;
   counterparts: FeatureCollection<Point, NamedProps>;

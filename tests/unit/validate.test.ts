@@ -13,7 +13,7 @@ import {
   formatProblem,
   validateAll,
   type Problem,
-} from '../../src/lib/records/validate.ts';
+} from '../../scripts/validate/index.ts';
 
 const VALID_DIR = fileURLToPath(new URL('../fixtures/valid/', import.meta.url));
 const NOW = new Date('2026-11-15T12:00:00Z');
@@ -100,7 +100,7 @@ describe('files', () => {
       for (const file of ['data/events.json', 'data/control.json', 'data/actors.json', 'geo/regions.geojson', 'geo/places.geojson', 'data/sources/test-study.json']) {
         const problems = check({ ...VALID, [file]: text });
         expect(problems.length, `${file} = ${text}`).toBeGreaterThan(0);
-        expect(problems.some((p) => p.file === '(validator)'), `${file} = ${text}`).toBe(false);
+        expect(problems.some((p) => p.message.includes('internal error')), `${file} = ${text}`).toBe(false);
       }
     }
   });
@@ -238,9 +238,25 @@ describe('references', () => {
 
   it('rejects an unknown actor', () => {
     const files = withEdit('data/control.json', (list) => {
+      list[0].actor = 'british-adminstration';
+    });
+    expect(only(files).message).toMatch(/^actor: "british-adminstration" is not a known actor id — did you mean "british-administration"\?/);
+  });
+
+  it('suggests only near spellings: no "did you mean" for a far one', () => {
+    const files = withEdit('data/control.json', (list) => {
       list[0].actor = 'british-admin';
     });
-    expect(only(files).message).toMatch(/^actor: "british-admin" is not a known actor id — did you mean "british-administration"\?/);
+    expect(only(files).message).toBe(
+      'actor: "british-admin" is not a known actor id. Known actor ids: british-administration, kingdom-of-libya, lna, gna, unknown, ussr, wagner, the-sun, russian-embassy-london.',
+    );
+  });
+
+  it('suggests nothing when two ids are equally near', () => {
+    const files = withEdit('data/control.json', (list) => {
+      list[0].actor = 'xna';
+    });
+    expect(only(files).message).not.toContain('did you mean');
   });
 
   it('rejects a counterpart that is not in geo/counterparts.geojson', () => {
@@ -279,13 +295,16 @@ describe('references', () => {
     expect(only(files).message).toMatch(/^duplicate id "wagner" — also used at data\/actors\.json:\d+; ids must be unique within data\/actors\.json/);
   });
 
-  it('requires responds to name an existing event', () => {
+  it('requires responds to name an existing event or presence', () => {
     const files = withEdit('data/events.json', (list) => {
       byId(list, 'embassy-denial-2018-10').responds = 'sun-missile-2018-10';
     });
-    expect(only(files).message).toBe(
-      'responds: "sun-missile-2018-10" is not a known event id — did you mean "sun-missiles-2018-10"? It must be the id of an event in data/events.json.',
-    );
+    // A response may answer an event or a presence (schema: `responds`); the allegation it no
+    // longer answers is reported too.
+    expect(check(files).map((p) => p.message)).toEqual([
+      expect.stringMatching(/^status "alleged" needs a response: no event in data\/events\.json has "responds": "sun-missiles-2018-10"/),
+      'responds: "sun-missile-2018-10" is not a known event or presence id — did you mean "sun-missiles-2018-10"? It must be the id of an event in data/events.json or of a presence in data/presence.json.',
+    ]);
   });
 
   it('requires contestedBy actors to resolve, and contested to be set', () => {
@@ -300,9 +319,9 @@ describe('references', () => {
 
   it('checks claimedBy against actors and sources', () => {
     const files = withEdit('data/events.json', (list) => {
-      byId(list, 'sun-missiles-2018-10').claimedBy = 'sun';
+      byId(list, 'sun-missiles-2018-10').claimedBy = 'the-sum';
     });
-    expect(only(files).message).toMatch(/^claimedBy: "sun" is not a known actor or source id — did you mean "the-sun"\?/);
+    expect(only(files).message).toMatch(/^claimedBy: "the-sum" is not a known actor or source id — did you mean "the-sun"\?/);
   });
 });
 

@@ -2,7 +2,7 @@
  * `npm run validate`: reads geo/ and data/ (never following a link, see scripts/validate/disk.ts),
  * prints every problem (file:line [id] message; at most 50 per file, then how many more) or a line
  * of counts, and exits 1 when anything is wrong. `npm run validate -- --by-rule` adds a count of
- * the problems per rule.
+ * the problems per rule; `-- --root <folder>` checks the data/ and geo/ of another folder.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -21,7 +21,8 @@ function repoRoot(): string {
   return dir;
 }
 
-const files = readTree(repoRoot());
+const rootArg = process.argv.indexOf('--root');
+const files = readTree(rootArg === -1 ? repoRoot() : process.argv[rootArg + 1] ?? '.');
 const problems = validateAll(files);
 if (problems.length === 0) {
   console.log(`OK: ${formatCounts(countRecords(files))}`);

@@ -66,7 +66,10 @@ function characterCount(s: string, atLeast: number): number {
   return n;
 }
 
-/** The problems of one text, as messages; `field` is where it is ("sources[0].passage"). */
+/**
+ * The problems of one text, as messages to follow `where` ("sources[0].passage"); `field` is the
+ * field it belongs to ("passage"), which sets its length limit.
+ */
 export function textProblems(text: string, where: string, field: string): string[] {
   const out: string[] = [];
   const bidi = BIDI.exec(text);
@@ -103,20 +106,34 @@ function literalAt(doc: Doc, path: Path): string {
  * @param locate maps a value's path to the record id and the path within the record (for the message)
  */
 export function checkHygiene(report: Report, doc: Doc, locate: (path: Path) => { id?: string; inner: Path }): void {
-  const visit = (value: unknown, path: Path): void => {
+  const path: Path = []; // one stack for the walk; copied only when a problem is reported
+  const visit = (value: unknown): void => {
     if (typeof value === 'string') {
-      const problems = textProblems(value, pathText(locate(path).inner) || 'text', fieldOf(path));
-      for (const message of problems) report.at(doc, path, locate(path).id, message, 'text-hygiene');
+      const problems = textProblems(value, '', fieldOf(path));
+      if (problems.length === 0) return;
+      const at = [...path];
+      const { id, inner } = locate(at);
+      const where = pathText(inner) || 'text';
+      for (const message of problems) report.at(doc, at, id, `${where}${message}`, 'text-hygiene');
     } else if (typeof value === 'number') {
-      if (!Number.isFinite(value)) {
-        const where = pathText(locate(path).inner);
-        report.at(doc, path, locate(path).id, `${where ? `${where}: ` : ''}the number ${literalAt(doc, path)} is too large to store (it would be read as Infinity) — write a smaller number, or text in quotes`, 'text-hygiene');
-      }
+      if (Number.isFinite(value)) return;
+      const at = [...path];
+      const { id, inner } = locate(at);
+      const where = pathText(inner);
+      report.at(doc, at, id, `${where ? `${where}: ` : ''}the number ${literalAt(doc, at)} is too large to store (it would be read as Infinity) — write a smaller number, or text in quotes`, 'text-hygiene');
     } else if (Array.isArray(value)) {
-      value.forEach((v, i) => visit(v, [...path, i]));
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        visit(value[i]);
+        path.pop();
+      }
     } else if (isObject(value)) {
-      for (const key of Object.keys(value)) visit(value[key], [...path, key]);
+      for (const key of Object.keys(value)) {
+        path.push(key);
+        visit(value[key]);
+        path.pop();
+      }
     }
   };
-  visit(doc.data, []);
+  visit(doc.data);
 }

@@ -127,7 +127,8 @@ export function validateAll(files: FileSet, options: ValidateOptions = {}): Prob
     }
   };
 
-  const present = new Set(Object.keys(files).filter((f) => typeof files[f] === 'string' || (files[f] as { kind: string }).kind === 'unread'));
+  // A file that exists but cannot be read (a link, a folder, too large) is reported as such, not as missing.
+  const present = new Set(Object.keys(files));
   let docs = new Map<string, Doc>();
   let seeds = new Map<string, string>();
   step('data/ and geo/', () => ({ docs, seeds } = readAll(files, report)));
@@ -236,7 +237,9 @@ export function validateAll(files: FileSet, options: ValidateOptions = {}): Prob
   });
 
   step(I18N_DIR, () => {
-    const ids = translatableIds(known, actors, control, presence, events);
+    // Keys are checked against the records only when every record file could be read as a list.
+    const readable = [FILES.actors, FILES.control, FILES.presence, FILES.events].every((f) => Array.isArray(docs.get(f)?.data));
+    const ids = readable ? translatableIds(known, actors, control, presence, events) : null;
     for (const doc of docs.values()) if (isI18nFile(doc.file)) checkTranslations(report, doc, ids);
   });
 

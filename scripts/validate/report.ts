@@ -46,10 +46,12 @@ export class Report {
     const seen = new Set<string>();
     const out: Problem[] = [];
     for (const { doc, path, problem } of this.#pending) {
-      const p = doc && path ? { ...problem, line: lineOf(doc, path) } : problem;
-      if (p.line === undefined) delete p.line;
-      if (p.id === undefined) delete p.id;
-      if (p.rule === undefined) delete p.rule;
+      const line = doc && path ? lineOf(doc, path) : problem.line;
+      // Only the fields that are set, so that tests can compare problems as plain objects.
+      const p: Problem = { file: problem.file, message: problem.message };
+      if (line !== undefined) p.line = line;
+      if (problem.id !== undefined) p.id = problem.id;
+      if (problem.rule !== undefined) p.rule = problem.rule;
       const key = formatProblem(p);
       if (seen.has(key)) continue;
       seen.add(key);

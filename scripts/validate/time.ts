@@ -13,8 +13,8 @@ import { pathText, type Report } from './report.ts';
 export const CORE_PLACES = ['tripolitania', 'cyrenaica', 'fezzan', 'tripoli', 'benghazi', 'tobruk'];
 
 /**
- * The date in `field`, when it exists on the calendar and lies between 1900 and today; problems
- * otherwise. Fields the schema rejected are left alone.
+ * The date in `field` when it exists on the calendar (null otherwise); reports it when it does
+ * not, or lies before 1900 or after today. Fields the schema rejected are left alone.
  */
 export function checkDate(report: Report, e: Entry, field: string, today: PartialDate): PartialDate | null {
   const text = str(e, field);
@@ -25,17 +25,17 @@ export function checkDate(report: Report, e: Entry, field: string, today: Partia
     report.at(e.doc, at, e.id, `${field}: "${text}" is not a real date — check the month (01–12) and the day (it must exist in that month)`, 'dates');
     return null;
   }
+  // Out of range, it is reported, and still used by the other checks (so a future end is not also a gap).
   if (date.year < FIRST_YEAR) {
     report.at(e.doc, at, e.id, `${field}: "${text}" is before ${FIRST_YEAR} — the atlas's dates run from ${FIRST_YEAR} to today; check the year`, 'dates');
-    return null;
-  }
-  if (floorOf(date) > floorOf(today)) {
+  } else if (floorOf(date) > floorOf(today)) {
     const fix =
-      field === 'end' || field === 'ended'
-        ? `the atlas records what has happened: write "${field}": null while it still holds${field === 'ended' ? ' (or leave "ended" out)' : ''}`
-        : 'dates after today are not allowed; check the year';
+      field === 'end'
+        ? 'the atlas records what has happened: write "end": null while it still holds'
+        : field === 'ended'
+          ? 'the atlas records what has happened: leave "ended" out while it still exists'
+          : 'dates after today are not allowed; check the year';
     report.at(e.doc, at, e.id, `${field}: "${text}" is after today (${formatDate(today)}) — ${fix}`, 'future-date');
-    return null;
   }
   return date;
 }
@@ -171,28 +171,32 @@ function groupByPlace(periods: Period[]): Map<string, Period[]> {
 
 /**
  * No two periods of a place overlap unless both are contested, and a region has no period while
- * its zones have. Each period is reported once, with the first period it clashes with, so that a
- * file of thousands of overlapping periods gives thousands of lines, not millions.
+ * its zones have. Each period is reported once, with the earlier period it clashes with that ends
+ * last, so a file of thousands of overlapping periods gives thousands of lines, not millions, in
+ * one sweep per place.
  */
 export function checkOverlaps(report: Report, periods: Period[], zones: Map<string, string>): void {
   const byPlace = groupByPlace(periods);
   for (const [place, list] of byPlace) {
-    let active: Period[] = [];
+    // Of the periods seen so far: the one that ends last, and the one that ends last of those not contested.
+    let latest: Period | undefined;
+    let latestUncontested: Period | undefined;
     for (const b of list) {
-      active = active.filter((a) => a.span.end > b.span.start);
-      const a = active.find((x) => x.entry.record.contested !== true || b.entry.record.contested !== true);
-      active.push(b);
-      if (!a) continue;
-      const contestedA = a.entry.record.contested === true;
       const contestedB = b.entry.record.contested === true;
-      const partly = contestedA || contestedB ? ` (only "${(contestedA ? a : b).entry.id}" is marked contested)` : '';
-      report.at(
-        b.entry.doc,
-        recordPath(b.entry, 'start'),
-        b.entry.id,
-        `control periods ${describePeriod(a)} and ${describePeriod(b)} overlap at ${place}${partly} — make one end where the other starts (end is exclusive), or mark both "contested": true`,
-        'control-history',
-      );
+      const candidate = contestedB ? latestUncontested : latest;
+      if (candidate && candidate.span.end > b.span.start) {
+        const contestedA = candidate.entry.record.contested === true;
+        const partly = contestedA || contestedB ? ` (only "${(contestedA ? candidate : b).entry.id}" is marked contested)` : '';
+        report.at(
+          b.entry.doc,
+          recordPath(b.entry, 'start'),
+          b.entry.id,
+          `control periods ${describePeriod(candidate)} and ${describePeriod(b)} overlap at ${place}${partly} — make one end where the other starts (end is exclusive), or mark both "contested": true`,
+          'control-history',
+        );
+      }
+      if (!latest || b.span.end > latest.span.end) latest = b;
+      if (!contestedB && (!latestUncontested || b.span.end > latestUncontested.span.end)) latestUncontested = b;
     }
   }
   for (const [zone, region] of zones) {

@@ -2,63 +2,11 @@
  * The validator, one broken variant of the valid fixture per rule. Assertions are on the words a
  * data editor reads, since that message is the validator's whole interface.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  checkSeedPassages,
-  countRecords,
-  formatCounts,
-  formatProblem,
-  validateAll,
-  type Problem,
-} from '../../scripts/validate/index.ts';
+import { checkSeedPassages, countRecords, formatCounts, formatProblem } from '../../scripts/validate/index.ts';
+import { byId, check, lines, only, valid, withEdit, type Json } from './validate-fixture.ts';
 
-const VALID_DIR = fileURLToPath(new URL('../fixtures/valid/', import.meta.url));
-const NOW = new Date('2026-11-15T12:00:00Z');
-
-function readTree(dir: string, root = dir, out: Record<string, string> = {}): Record<string, string> {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) readTree(path, root, out);
-    else out[relative(root, path).split('\\').join('/')] = readFileSync(path, 'utf8');
-  }
-  return out;
-}
-
-const VALID = readTree(VALID_DIR);
-
-// Fixtures are edited freely in the tests; their shape is what is under test.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any;
-
-/** As the files are written: GeoJSON one feature per line (as scripts/build-geo.ts does), data indented. */
-function serialize(file: string, data: Json): string {
-  if (file.endsWith('.geojson') && Array.isArray(data?.features)) {
-    return `{"type":"FeatureCollection","features":[\n${data.features.map((f: Json) => JSON.stringify(f)).join(',\n')}\n]}\n`;
-  }
-  return `${JSON.stringify(data, null, 2)}\n`;
-}
-
-/** The valid set with one file's JSON changed by `edit` (which may mutate or return a new value). */
-function withEdit(file: string, edit: (data: Json) => Json | void, base = VALID): Record<string, string> {
-  const data = JSON.parse(base[file]!);
-  const result = edit(data);
-  return { ...base, [file]: serialize(file, result === undefined ? data : result) };
-}
-
-const byId = (list: Json[], id: string): Json => list.find((r: Json) => r.id === id);
-
-const check = (files: Record<string, string>): Problem[] => validateAll(files, { now: NOW });
-const lines = (files: Record<string, string>): string[] => check(files).map(formatProblem);
-
-/** Exactly one problem, returned for further assertions. */
-function only(files: Record<string, string>): Problem {
-  const problems = check(files);
-  expect(problems.map(formatProblem)).toHaveLength(1);
-  return problems[0]!;
-}
+const VALID = valid();
 
 describe('the valid fixture', () => {
   it('has no problems', () => {

@@ -3,7 +3,7 @@
  * data editor reads, since that message is the validator's whole interface.
  */
 import { describe, expect, it } from 'vitest';
-import { checkSeedPassages, countRecords, formatCounts, formatProblem } from '../../scripts/validate/index.ts';
+import { checkSeedPassages, countRecords, formatCounts, formatProblem, type FileSet } from '../../scripts/validate/index.ts';
 import { byId, check, lines, only, valid, withEdit, type Json } from './validate-fixture.ts';
 
 const VALID = valid();
@@ -222,7 +222,7 @@ describe('references', () => {
   });
 
   it('requires a source file to be named after its id', () => {
-    const files: Record<string, string> = { ...VALID, 'data/sources/loc-study.json': VALID['data/sources/test-study.json']! };
+    const files: FileSet = { ...VALID, 'data/sources/loc-study.json': VALID['data/sources/test-study.json']! };
     delete files['data/sources/test-study.json'];
     expect(only(files).message).toBe('the file name must equal the id: rename the file to data/sources/test-study.json or change "id" to "loc-study"');
   });

@@ -4,7 +4,7 @@
  * or password. These are the characters and sizes that break a page or mislead a reader although
  * the JSON is valid.
  */
-import { lineOf, type Doc, type Path } from './files.ts';
+import { hugeNumberAt, type Doc, type Path } from './files.ts';
 import { codePoint, pathText, quote, type Report } from './report.ts';
 import { isObject } from './schema-messages.ts';
 
@@ -75,7 +75,8 @@ export function textProblems(text: string, where: string, field: string): string
   const bidi = BIDI.exec(text);
   if (bidi) out.push(`${where} contains an invisible bidirectional control character (${codePoint(bidi[0])}) that can make text display in a misleading order — delete it`);
   const control = CONTROL.exec(text);
-  if (control) {
+  // In an address, the URL check below says it in its own words.
+  if (control && !(field === 'url' && hasSpace(text))) {
     const c = control[0];
     const name = CONTROL_NAMES[c];
     const breaks = c === '\n' || c === '\r' || c === '\t' || c === '\u2028' || c === '\u2029';
@@ -89,16 +90,10 @@ export function textProblems(text: string, where: string, field: string): string
   }
   if (field === 'url') {
     if (hasSpace(text)) out.push(`${where} ${quote(text)} contains a line break or a space — write the address on one line without spaces (a space inside an address is written %20)`);
-    if (hasCredentials(text)) out.push(`${where} ${quote(text)} contains a user name or password ("user:password@") — remove it; an address with credentials must never be published`);
+    // The credentials themselves are not repeated: this line ends up in build logs.
+    if (hasCredentials(text)) out.push(`${where} ${quote(text.replace(/\/\/[^/?#]*@/, '//…@'))} contains a user name or password ("user:password@") — remove it; an address with credentials must never be published`);
   }
   return out;
-}
-
-/** The literal as written in the file ("1e309"), for a number JSON.parse turned into Infinity. */
-function literalAt(doc: Doc, path: Path): string {
-  lineOf(doc, path); // builds the source map
-  const m = doc.pointers?.[path.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('')];
-  return m ? doc.text.slice(m.value.pos, m.valueEnd.pos) : 'it';
 }
 
 /**
@@ -120,7 +115,7 @@ export function checkHygiene(report: Report, doc: Doc, locate: (path: Path) => {
       const at = [...path];
       const { id, inner } = locate(at);
       const where = pathText(inner);
-      report.at(doc, at, id, `${where ? `${where}: ` : ''}the number ${literalAt(doc, at)} is too large to store (it would be read as Infinity) — write a smaller number, or text in quotes`, 'text-hygiene');
+      report.at(doc, at, id, `${where ? `${where}: ` : ''}the number ${hugeNumberAt(doc, at) ?? 'here'} is too large to store (it would be read as Infinity) — write a smaller number, or text in quotes`, 'text-hygiene');
     } else if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         path.push(i);

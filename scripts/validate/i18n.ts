@@ -37,7 +37,7 @@ export function checkTranslations(report: Report, doc: Doc, ids: Map<string, Tra
     const kind = ids?.get(key);
     if (ids && kind === undefined) {
       const guess = nearest(key, ids.keys());
-      report.at(doc, [key], key, `"${key}" is not the id of a record, actor or place${guess ? ` — did you mean "${guess}"?` : ''}; translations are keyed by the ids in data/*.json and geo/ — correct the id or remove the entry`, 'translations');
+      report.at(doc, [key], key, `"${key}" is not the id of a record, actor or place${guess ? ` — did you mean "${guess}"?` : '.'} Translations are keyed by the ids in data/*.json and geo/: correct the id or remove the entry`, 'translations');
       continue;
     }
     if (!isObject(value)) {

@@ -91,7 +91,7 @@ function readAll(files: FileSet, report: Report): { docs: Map<string, Doc>; seed
   return { docs, seeds };
 }
 
-const unknownFileMessage = `is not a file the atlas reads — expected ${Object.values(FILES).join(', ')}, ${SOURCES_DIR}<source-id>.json, ${I18N_DIR}<language>.json or ${SEEDS_DIR}<seed>.txt; move or rename it`;
+const unknownFileMessage = `is not a file the atlas reads — expected ${[FILES.actors, FILES.control, FILES.presence, FILES.events].join(', ')}, ${SOURCES_DIR}<source-id>.json, ${I18N_DIR}<language>.json, ${SEEDS_DIR}<seed>.txt or geo/<layer>.geojson; move or rename it`;
 
 /** For messages about a value: the record id and the path inside the record. */
 function locator(doc: Doc): (path: Path) => { id?: string; inner: Path } {

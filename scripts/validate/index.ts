@@ -123,7 +123,7 @@ export function validateAll(files: FileSet, options: ValidateOptions = {}): Prob
     try {
       run();
     } catch (error) {
-      report.file(where, `internal error in the validator while checking this file (${error instanceof Error ? error.message : String(error)}) — the other checks went on; please report this line`, 'internal');
+      report.file(where, `could not be checked fully: internal error in the validator (${error instanceof Error ? error.message : String(error)}) — the other checks went on; please report this line`, 'internal');
     }
   };
 

@@ -53,6 +53,16 @@ describe('files', () => {
     }
   });
 
+  it('names where a fault of its own happened, and goes on', () => {
+    const files: FileSet = { ...VALID };
+    Object.defineProperty(files, 'data/i18n/ar.json', { enumerable: true, get: () => { throw new Error('disk gone'); } });
+    const problems = check(files);
+    expect(problems.map(formatProblem)).toContain(
+      'data/ and geo/ could not be checked fully: internal error in the validator (disk gone) — the other checks went on; please report this line',
+    );
+    expect(problems.every((p) => p.file !== '(validator)')).toBe(true);
+  });
+
   it('says where a list was expected', () => {
     expect(lines({ ...VALID, 'data/events.json': '{}' })).toEqual(['data/events.json:1 should be a list of events, written [ { … }, { … } ]']);
   });
@@ -361,6 +371,47 @@ describe('time', () => {
   it('reports a core place without control periods', () => {
     const files = withEdit('data/control.json', (list: Json[]) => list.filter((r) => r.place !== 'tobruk'));
     expect(lines(files)).toEqual(['data/control.json tobruk has no control periods — its control history must run from 1943-01 (or earlier) to today']);
+  });
+});
+
+describe('zones of a divided region', () => {
+  const zones =
+    '{"type":"FeatureCollection","features":[\n' +
+    '{"type":"Feature","properties":{"id":"fezzan-west","region":"fezzan"},"geometry":{"type":"Polygon","coordinates":[[[11,20],[11.5,20],[11.5,23],[11,23],[11,20]]]}},\n' +
+    '{"type":"Feature","properties":{"id":"fezzan-east","region":"fezzan"},"geometry":{"type":"Polygon","coordinates":[[[11.5,20],[12,20],[12,23],[11.5,23],[11.5,20]]]}}\n]}\n';
+  /** Fezzan divided from 2014: its zones' periods take over from its own. */
+  const divided = (edit?: (list: Json[]) => void): FileSet =>
+    withEdit('data/control.json', (list: Json[]) => {
+      const cite = list[0].sources;
+      const out = list.filter((r) => r.id !== 'fezzan-unknown');
+      out.push({ id: 'fezzan-west-gna', place: 'fezzan-west', actor: 'gna', start: '2014', end: null, sources: cite });
+      out.push({ id: 'fezzan-east-lna', place: 'fezzan-east', actor: 'lna', start: '2014', end: null, sources: cite });
+      edit?.(out);
+      return out;
+    }, { ...VALID, 'geo/zones.geojson': zones });
+
+  it('covers the region with its zones\' periods', () => {
+    expect(lines(divided())).toEqual([]);
+  });
+
+  it('rejects a region period that overlaps its zones\' periods', () => {
+    const files = divided((list) => void (byId(list, 'fezzan-kingdom').end = '2015'));
+    expect(check(files).map((p) => `${p.id} ${p.message}`)).toEqual([
+      'fezzan-west-gna fezzan-west is a zone of fezzan: while a region is divided into zones it has no period of its own, but "fezzan-kingdom" (kingdom-of-libya, 1951-12-24 – 2015) overlaps "fezzan-west-gna" (gna, 2014 – today) — end the region\'s period where the zones\' periods start',
+      'fezzan-east-lna fezzan-east is a zone of fezzan: while a region is divided into zones it has no period of its own, but "fezzan-kingdom" (kingdom-of-libya, 1951-12-24 – 2015) overlaps "fezzan-east-lna" (lna, 2014 – today) — end the region\'s period where the zones\' periods start',
+    ]);
+  });
+
+  it('checks each zone\'s own history', () => {
+    const files = divided((list) => void (byId(list, 'fezzan-east-lna').end = '2020'));
+    expect(only(files).message).toMatch(/^gap in fezzan-east's control history: nothing covers 2020 to today/);
+  });
+
+  it('requires a zone to name a region', () => {
+    const files = { ...divided(), 'geo/zones.geojson': zones.replace('"region":"fezzan"}', '"region":"fezan"}') };
+    expect(check(files).map((p) => p.message)).toContain(
+      'zone "fezzan-west": region "fezan" is not a region id (tripolitania, fezzan, cyrenaica) — set properties.region to the region the zone is part of',
+    );
   });
 });
 

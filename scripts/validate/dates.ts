@@ -40,13 +40,6 @@ export function floorOf(d: PartialDate): number {
   return d.day === undefined || d.month === undefined ? base : base + (d.day - 1) / daysInMonth(d.year, d.month);
 }
 
-/** Where the date's unit ends (exclusive): "1975" covers [floorOf, ceilOf) = all of 1975. */
-export function ceilOf(d: PartialDate): number {
-  if (d.precision === 'year') return (d.year + 1) * 12;
-  if (d.precision === 'month' || d.day === undefined || d.month === undefined) return floorOf(d) + 1;
-  return d.year * 12 + d.month - 1 + d.day / daysInMonth(d.year, d.month);
-}
-
 const RANK: Record<Precision, number> = { year: 0, month: 1, day: 2 };
 
 /**

@@ -1,11 +1,14 @@
 /**
- * `npm run validate`: reads geo/*.geojson, data/*.json and data/sources/*.json, prints every
- * problem (file:line [id] message) or a line of counts, and exits 1 when anything is wrong.
+ * `npm run validate`: reads geo/ and data/ (never following a link, see scripts/validate/disk.ts),
+ * prints every problem (file:line [id] message; at most 50 per file, then how many more) or a line
+ * of counts, and exits 1 when anything is wrong. `npm run validate -- --by-rule` adds a count of
+ * the problems per rule; `-- --root <folder>` checks the data/ and geo/ of another folder.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { countRecords, formatCounts, formatProblem, validateAll } from '../src/lib/records/validate.ts';
+import { readTree } from './validate/disk.ts';
+import { countRecords, formatCounts, formatProblems, validateAll } from './validate/index.ts';
 
 /** The folder of package.json above this script, so the command works from any cwd. */
 function repoRoot(): string {
@@ -18,28 +21,18 @@ function repoRoot(): string {
   return dir;
 }
 
-function filesIn(root: string, folder: string, ending: string): string[] {
-  const dir = join(root, folder);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isFile() && d.name.endsWith(ending))
-    .map((d) => join(dir, d.name))
-    .sort();
-}
-
-function readFiles(root: string): Record<string, string> {
-  const paths = [...filesIn(root, 'geo', '.geojson'), ...filesIn(root, 'data', '.json'), ...filesIn(root, 'data/sources', '.json')];
-  const files: Record<string, string> = {};
-  for (const path of paths) files[relative(root, path).split('\\').join('/')] = readFileSync(path, 'utf8');
-  return files;
-}
-
-const files = readFiles(repoRoot());
+const rootArg = process.argv.indexOf('--root');
+const files = readTree(rootArg === -1 ? repoRoot() : process.argv[rootArg + 1] ?? '.');
 const problems = validateAll(files);
 if (problems.length === 0) {
   console.log(`OK: ${formatCounts(countRecords(files))}`);
 } else {
-  for (const p of problems) console.error(formatProblem(p));
-  console.error(`${problems.length} problem${problems.length === 1 ? '' : 's'}`);
+  for (const line of formatProblems(problems)) console.error(line);
+  if (process.argv.includes('--by-rule')) {
+    const byRule = new Map<string, number>();
+    for (const p of problems) byRule.set(p.rule ?? 'other', (byRule.get(p.rule ?? 'other') ?? 0) + 1);
+    for (const [rule, n] of [...byRule].sort((a, b) => b[1] - a[1])) console.error(`${String(n).padStart(6)}  ${rule}`);
+  }
+  console.error(`${problems.length.toLocaleString('en-GB')} problem${problems.length === 1 ? '' : 's'}`);
   process.exitCode = 1;
 }

@@ -1,7 +1,7 @@
 /**
  * Pure checks on the atlas's GeoJSON layers (geo/*.geojson). Each check returns a list of
  * human-readable problems (empty = fine); each problem names the file or feature id and the fix.
- * Used by scripts/build-geo.ts (refuses to write bad files), scripts/validate.ts and the unit tests.
+ * Used by scripts/build-geo.ts (refuses to write bad files), the validator (scripts/validate/geo.ts) and the unit tests.
  */
 import GJV from 'geojson-validation';
 import * as turf from '@turf/turf';

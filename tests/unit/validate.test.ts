@@ -2,63 +2,11 @@
  * The validator, one broken variant of the valid fixture per rule. Assertions are on the words a
  * data editor reads, since that message is the validator's whole interface.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  checkSeedPassages,
-  countRecords,
-  formatCounts,
-  formatProblem,
-  validateAll,
-  type Problem,
-} from '../../src/lib/records/validate.ts';
+import { checkSeedPassages, countRecords, formatCounts, formatProblem, type FileSet } from '../../scripts/validate/index.ts';
+import { byId, check, lines, only, valid, withEdit, type Json } from './validate-fixture.ts';
 
-const VALID_DIR = fileURLToPath(new URL('../fixtures/valid/', import.meta.url));
-const NOW = new Date('2026-11-15T12:00:00Z');
-
-function readTree(dir: string, root = dir, out: Record<string, string> = {}): Record<string, string> {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) readTree(path, root, out);
-    else out[relative(root, path).split('\\').join('/')] = readFileSync(path, 'utf8');
-  }
-  return out;
-}
-
-const VALID = readTree(VALID_DIR);
-
-// Fixtures are edited freely in the tests; their shape is what is under test.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any;
-
-/** As the files are written: GeoJSON one feature per line (as scripts/build-geo.ts does), data indented. */
-function serialize(file: string, data: Json): string {
-  if (file.endsWith('.geojson') && Array.isArray(data?.features)) {
-    return `{"type":"FeatureCollection","features":[\n${data.features.map((f: Json) => JSON.stringify(f)).join(',\n')}\n]}\n`;
-  }
-  return `${JSON.stringify(data, null, 2)}\n`;
-}
-
-/** The valid set with one file's JSON changed by `edit` (which may mutate or return a new value). */
-function withEdit(file: string, edit: (data: Json) => Json | void, base = VALID): Record<string, string> {
-  const data = JSON.parse(base[file]!);
-  const result = edit(data);
-  return { ...base, [file]: serialize(file, result === undefined ? data : result) };
-}
-
-const byId = (list: Json[], id: string): Json => list.find((r: Json) => r.id === id);
-
-const check = (files: Record<string, string>): Problem[] => validateAll(files, { now: NOW });
-const lines = (files: Record<string, string>): string[] => check(files).map(formatProblem);
-
-/** Exactly one problem, returned for further assertions. */
-function only(files: Record<string, string>): Problem {
-  const problems = check(files);
-  expect(problems.map(formatProblem)).toHaveLength(1);
-  return problems[0]!;
-}
+const VALID = valid();
 
 describe('the valid fixture', () => {
   it('has no problems', () => {
@@ -100,9 +48,19 @@ describe('files', () => {
       for (const file of ['data/events.json', 'data/control.json', 'data/actors.json', 'geo/regions.geojson', 'geo/places.geojson', 'data/sources/test-study.json']) {
         const problems = check({ ...VALID, [file]: text });
         expect(problems.length, `${file} = ${text}`).toBeGreaterThan(0);
-        expect(problems.some((p) => p.file === '(validator)'), `${file} = ${text}`).toBe(false);
+        expect(problems.some((p) => p.message.includes('internal error')), `${file} = ${text}`).toBe(false);
       }
     }
+  });
+
+  it('names where a fault of its own happened, and goes on', () => {
+    const files: FileSet = { ...VALID };
+    Object.defineProperty(files, 'data/i18n/ar.json', { enumerable: true, get: () => { throw new Error('disk gone'); } });
+    const problems = check(files);
+    expect(problems.map(formatProblem)).toContain(
+      'data/ and geo/ could not be checked fully: internal error in the validator (disk gone) — the other checks went on; please report this line',
+    );
+    expect(problems.every((p) => p.file !== '(validator)')).toBe(true);
   });
 
   it('says where a list was expected', () => {
@@ -238,9 +196,25 @@ describe('references', () => {
 
   it('rejects an unknown actor', () => {
     const files = withEdit('data/control.json', (list) => {
+      list[0].actor = 'british-adminstration';
+    });
+    expect(only(files).message).toMatch(/^actor: "british-adminstration" is not a known actor id — did you mean "british-administration"\?/);
+  });
+
+  it('suggests only near spellings: no "did you mean" for a far one', () => {
+    const files = withEdit('data/control.json', (list) => {
       list[0].actor = 'british-admin';
     });
-    expect(only(files).message).toMatch(/^actor: "british-admin" is not a known actor id — did you mean "british-administration"\?/);
+    expect(only(files).message).toBe(
+      'actor: "british-admin" is not a known actor id. Known actor ids: british-administration, kingdom-of-libya, lna, gna, unknown, ussr, wagner, the-sun, russian-embassy-london.',
+    );
+  });
+
+  it('suggests nothing when two ids are equally near', () => {
+    const files = withEdit('data/control.json', (list) => {
+      list[0].actor = 'xna';
+    });
+    expect(only(files).message).not.toContain('did you mean');
   });
 
   it('rejects a counterpart that is not in geo/counterparts.geojson', () => {
@@ -258,7 +232,7 @@ describe('references', () => {
   });
 
   it('requires a source file to be named after its id', () => {
-    const files: Record<string, string> = { ...VALID, 'data/sources/loc-study.json': VALID['data/sources/test-study.json']! };
+    const files: FileSet = { ...VALID, 'data/sources/loc-study.json': VALID['data/sources/test-study.json']! };
     delete files['data/sources/test-study.json'];
     expect(only(files).message).toBe('the file name must equal the id: rename the file to data/sources/test-study.json or change "id" to "loc-study"');
   });
@@ -279,13 +253,16 @@ describe('references', () => {
     expect(only(files).message).toMatch(/^duplicate id "wagner" — also used at data\/actors\.json:\d+; ids must be unique within data\/actors\.json/);
   });
 
-  it('requires responds to name an existing event', () => {
+  it('requires responds to name an existing event or presence', () => {
     const files = withEdit('data/events.json', (list) => {
       byId(list, 'embassy-denial-2018-10').responds = 'sun-missile-2018-10';
     });
-    expect(only(files).message).toBe(
-      'responds: "sun-missile-2018-10" is not a known event id — did you mean "sun-missiles-2018-10"? It must be the id of an event in data/events.json.',
-    );
+    // A response may answer an event or a presence (schema: `responds`); the allegation it no
+    // longer answers is reported too.
+    expect(check(files).map((p) => p.message)).toEqual([
+      expect.stringMatching(/^status "alleged" needs a response: no event in data\/events\.json has "responds": "sun-missiles-2018-10"/),
+      'responds: "sun-missile-2018-10" is not a known event or presence id — did you mean "sun-missiles-2018-10"? It must be the id of an event in data/events.json or of a presence in data/presence.json.',
+    ]);
   });
 
   it('requires contestedBy actors to resolve, and contested to be set', () => {
@@ -300,9 +277,9 @@ describe('references', () => {
 
   it('checks claimedBy against actors and sources', () => {
     const files = withEdit('data/events.json', (list) => {
-      byId(list, 'sun-missiles-2018-10').claimedBy = 'sun';
+      byId(list, 'sun-missiles-2018-10').claimedBy = 'the-sum';
     });
-    expect(only(files).message).toMatch(/^claimedBy: "sun" is not a known actor or source id — did you mean "the-sun"\?/);
+    expect(only(files).message).toMatch(/^claimedBy: "the-sum" is not a known actor or source id — did you mean "the-sun"\?/);
   });
 });
 
@@ -394,6 +371,47 @@ describe('time', () => {
   it('reports a core place without control periods', () => {
     const files = withEdit('data/control.json', (list: Json[]) => list.filter((r) => r.place !== 'tobruk'));
     expect(lines(files)).toEqual(['data/control.json tobruk has no control periods — its control history must run from 1943-01 (or earlier) to today']);
+  });
+});
+
+describe('zones of a divided region', () => {
+  const zones =
+    '{"type":"FeatureCollection","features":[\n' +
+    '{"type":"Feature","properties":{"id":"fezzan-west","region":"fezzan"},"geometry":{"type":"Polygon","coordinates":[[[11,20],[11.5,20],[11.5,23],[11,23],[11,20]]]}},\n' +
+    '{"type":"Feature","properties":{"id":"fezzan-east","region":"fezzan"},"geometry":{"type":"Polygon","coordinates":[[[11.5,20],[12,20],[12,23],[11.5,23],[11.5,20]]]}}\n]}\n';
+  /** Fezzan divided from 2014: its zones' periods take over from its own. */
+  const divided = (edit?: (list: Json[]) => void): FileSet =>
+    withEdit('data/control.json', (list: Json[]) => {
+      const cite = list[0].sources;
+      const out = list.filter((r) => r.id !== 'fezzan-unknown');
+      out.push({ id: 'fezzan-west-gna', place: 'fezzan-west', actor: 'gna', start: '2014', end: null, sources: cite });
+      out.push({ id: 'fezzan-east-lna', place: 'fezzan-east', actor: 'lna', start: '2014', end: null, sources: cite });
+      edit?.(out);
+      return out;
+    }, { ...VALID, 'geo/zones.geojson': zones });
+
+  it('covers the region with its zones\' periods', () => {
+    expect(lines(divided())).toEqual([]);
+  });
+
+  it('rejects a region period that overlaps its zones\' periods', () => {
+    const files = divided((list) => void (byId(list, 'fezzan-kingdom').end = '2015'));
+    expect(check(files).map((p) => `${p.id} ${p.message}`)).toEqual([
+      'fezzan-west-gna fezzan-west is a zone of fezzan: while a region is divided into zones it has no period of its own, but "fezzan-kingdom" (kingdom-of-libya, 1951-12-24 – 2015) overlaps "fezzan-west-gna" (gna, 2014 – today) — end the region\'s period where the zones\' periods start',
+      'fezzan-east-lna fezzan-east is a zone of fezzan: while a region is divided into zones it has no period of its own, but "fezzan-kingdom" (kingdom-of-libya, 1951-12-24 – 2015) overlaps "fezzan-east-lna" (lna, 2014 – today) — end the region\'s period where the zones\' periods start',
+    ]);
+  });
+
+  it('checks each zone\'s own history', () => {
+    const files = divided((list) => void (byId(list, 'fezzan-east-lna').end = '2020'));
+    expect(only(files).message).toMatch(/^gap in fezzan-east's control history: nothing covers 2020 to today/);
+  });
+
+  it('requires a zone to name a region', () => {
+    const files = { ...divided(), 'geo/zones.geojson': zones.replace('"region":"fezzan"}', '"region":"fezan"}') };
+    expect(check(files).map((p) => p.message)).toContain(
+      'zone "fezzan-west": region "fezan" is not a region id (tripolitania, fezzan, cyrenaica) — set properties.region to the region the zone is part of',
+    );
   });
 });
 

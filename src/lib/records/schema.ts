@@ -1,5 +1,5 @@
 /**
- * The shape of every record in data/, as zod schemas. The validator (scripts/validate.ts) checks
+ * The shape of every record in data/, as zod schemas. The build-time checker in scripts/ checks
  * the files against these; the app imports only the inferred types, so zod never ships to readers.
  */
 import { z } from 'zod';
@@ -68,7 +68,7 @@ export const SourceDoc = z
      */
     aligned: Id.optional(),
     note: NoHtml.optional(),
-    /** For the project's seed documents: the file name in ../shared/seeds, so a test can check passages word for word. */
+    /** For the project's seed documents: the file name in data/seeds/, so a test can check passages word for word. */
     seed: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/).optional(),
   })
   .strict();

@@ -33,6 +33,17 @@ export function actorColor(actor: Pick<Actor, 'color'> | undefined): string {
 /** Region fills: opacity over the white land of Libya; lighter near an uncertain date. */
 export const FILL_OPACITY = { certain: 0.72, uncertain: 0.35 };
 
+/**
+ * A region's fill as drawn: the holder's colour at FILL_OPACITY over Libya's white land, written
+ * as an opaque colour. Opaque fills keep a month of change or contest honest in MapLibre, which
+ * draws every period overlapping the month: the one on top covers the others instead of mixing.
+ */
+export function regionFill(color: string, uncertain: boolean): string {
+  return rgbToHex(blend(color, uncertain ? FILL_OPACITY.uncertain : FILL_OPACITY.certain));
+}
+
+export const rgbToHex = (rgb: readonly number[]): string => `#${rgb.map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
+
 /** Region outlines: solid, or dashed near an uncertain date. Dash lengths in CSS pixels. */
 export const REGION_LINE = { width: 1.5, dash: [3, 3] as const };
 

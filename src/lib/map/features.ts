@@ -7,7 +7,7 @@ import { greatCircle } from '@turf/great-circle';
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import { pointOf, type AtlasIndex } from '../records/atlasIndex.ts';
 import { endIsUncertain, startIsUncertain, type Interval } from '../time/interval.ts';
-import { actorColor, challengerOf, hatchImageId } from './encoding.ts';
+import { actorColor, challengerOf, hatchImageId, regionFill } from './encoding.ts';
 
 export interface TimedProps {
   s: number;
@@ -40,7 +40,8 @@ export function regionControlFeatures(index: AtlasIndex): FeatureCollection {
           area: area.properties.id,
           actor: p.actor,
           z: p.z,
-          color: actorColor(index.actors.get(p.actor)),
+          fill: regionFill(actorColor(index.actors.get(p.actor)), false),
+          fillUncertain: regionFill(actorColor(index.actors.get(p.actor)), true),
           contested: p.contested ? 1 : 0,
           hatch: hatchImageId(challengerOf(p)),
         },

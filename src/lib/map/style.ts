@@ -7,7 +7,7 @@ import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { UNCERTAIN_MONTHS } from '../time/interval.ts';
 import { ARC_MONTHS } from '../records/view.ts';
-import { ARC, FILL_OPACITY, PALETTE, REGION_LINE, dashInLineWidths } from './encoding.ts';
+import { ARC, PALETTE, REGION_LINE, dashInLineWidths } from './encoding.ts';
 
 /** Shown when its interval [s, e) overlaps the selected month [t, t + 1) (the rule of records/view.ts). */
 export const inMonth: ExpressionSpecification = [
@@ -78,10 +78,7 @@ export function buildStyle(d: StyleInput): StyleSpecification {
         filter: inMonth,
         // Where periods overlap in a month, the one the view shows (the highest rank) is on top.
         layout: { 'fill-sort-key': ['get', 'z'] },
-        paint: {
-          'fill-color': ['get', 'color'],
-          'fill-opacity': ['case', uncertain, FILL_OPACITY.uncertain, FILL_OPACITY.certain],
-        },
+        paint: { 'fill-color': ['case', uncertain, ['get', 'fillUncertain'], ['get', 'fill']] },
       },
       {
         id: 'region-contested',

@@ -15,7 +15,7 @@ import { pointOf, type AtlasIndex } from '../records/atlasIndex.ts';
 import type { AreaState, AtlasView } from '../records/view.ts';
 import type { LayerGroup } from '../state/layers.ts';
 import type { NamedProps } from '../records/types.ts';
-import { ARC, FILL_OPACITY, FORCE_SHAPE, HATCH, PALETTE, REGION_LINE, actorColor, challengerOf, forceFamily, hatchPixel, hexToRgb, isHollow } from './encoding.ts';
+import { ARC, FORCE_SHAPE, HATCH, PALETTE, REGION_LINE, actorColor, challengerOf, forceFamily, hatchPixel, hexToRgb, isHollow, regionFill } from './encoding.ts';
 import { frameProjection } from './frame.ts';
 
 /**
@@ -89,7 +89,7 @@ function areaPaths(index: AtlasIndex, area: AreaState, d: string, hatchId: (acto
   if (!area.shown || !area.holder) return '';
   const color = actorColor(index.actors.get(area.holder));
   const dash = area.uncertain ? ` stroke-dasharray="${REGION_LINE.dash.join(' ')}"` : '';
-  const fill = `<path d="${d}" data-area="${esc(area.id)}" data-actor="${esc(area.holder)}" fill="${color}" fill-opacity="${area.uncertain ? FILL_OPACITY.uncertain : FILL_OPACITY.certain}"/>`;
+  const fill = `<path d="${d}" data-area="${esc(area.id)}" data-actor="${esc(area.holder)}" fill="${regionFill(color, area.uncertain)}"/>`;
   const hatch = area.contested ? `<path d="${d}" data-contested="${esc(area.id)}" fill="url(#${hatchId(challengerOf(area.shown))})"/>` : '';
   const line = `<path d="${d}" fill="none" stroke="${PALETTE.regionLine}" stroke-width="${REGION_LINE.width}" vector-effect="non-scaling-stroke"${dash}/>`;
   return fill + hatch + line;
@@ -116,7 +116,12 @@ export function renderSvgMap(input: SvgMapInput): string {
   const k = projection.scale();
   const [tx, ty] = projection.translate();
   const toScreen = `matrix(${k} 0 0 ${k} ${tx} ${ty})`;
-  const toUnits = `matrix(${1 / k} 0 0 ${1 / k} ${-tx / k} ${-ty / k})`;
+  // MapLibre anchors fill patterns to the world's corner and draws a pattern pixel as one pixel of
+  // the tiles' integer zoom, so it grows by 2^(zoom − ⌊zoom⌋) with the camera's zoom; the hatch here
+  // follows it, so the two maps hatch identically (frame.ts gives the same zoom as MapLibre).
+  const zoom = Math.log2((2 * Math.PI * k) / 512);
+  const tilePixel = 2 ** (zoom - Math.floor(zoom)) / k;
+  const toUnits = `matrix(${tilePixel} 0 0 ${tilePixel} ${-Math.PI} ${-Math.PI})`;
   out.push(`<rect width="${width}" height="${height}" fill="${PALETTE.sea}"/>`);
   out.push(`<g transform="${toScreen}">`, basemapSvg(input.paths));
   if (layers.control) {

@@ -91,16 +91,16 @@ const byStart = <T extends { span: { start: number } }>(a: T, b: T) => a.span.st
 
 /**
  * Ranks a group of periods that can be on screen together (a place's, or a region's with its
- * zones'): the latest to begin is shown, except that a contested period beats any uncontested one
- * and, among contested periods, the incumbent (the earliest to begin) is shown with its challengers
- * hatched over it. Ties keep the data's order.
+ * zones'): the latest to begin is shown. Among periods beginning together, a contested one beats an
+ * uncontested one, and among contested ones the first in the data is the incumbent, shown with its
+ * challengers hatched over it. So a contest shows from the month it begins, and whatever follows it
+ * shows from the month it ends.
  */
 function rank(periods: Timed<ControlRecord>[]): RankedControl[] {
-  const CONTESTED = 1_000_000;
   return periods
-    .map((p, order) => ({ p, order }))
-    .sort((a, b) => a.p.span.start - b.p.span.start || a.order - b.order)
-    .map(({ p }, r) => ({ ...p, z: p.contested ? CONTESTED - r : r }));
+    .map((p, order) => ({ p, order, contested: p.contested === true }))
+    .sort((a, b) => a.p.span.start - b.p.span.start || Number(a.contested) - Number(b.contested) || (a.contested ? b.order - a.order : a.order - b.order))
+    .map(({ p }, z) => ({ ...p, z }));
 }
 
 /** Builds the index once; the view (view.ts) reads only from it. */

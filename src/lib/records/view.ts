@@ -82,7 +82,8 @@ function ownState(index: AtlasIndex, id: string, t: number): AreaState {
   const parties = contested
     ? [...new Set([shown.actor, ...periods.filter((p) => p.contested).flatMap((p) => [p.actor, ...(p.contestedBy ?? [])])])]
     : [shown.actor];
-  const before = contested ? undefined : byRank.find((p) => p.actor !== shown.actor && p.span.start < shown.span.start);
+  // The period shown before this one began, if another actor held it.
+  const before = contested ? undefined : byRank.find((p) => p.span.start < shown.span.start);
   return {
     id,
     source: id,
@@ -91,7 +92,7 @@ function ownState(index: AtlasIndex, id: string, t: number): AreaState {
     periods,
     contested,
     parties,
-    previous: before?.actor,
+    previous: before && before.actor !== shown.actor ? before.actor : undefined,
     uncertain: isUncertainAt(shown.span, shown.circa, t),
     zones: [],
   };

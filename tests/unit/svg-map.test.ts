@@ -1,0 +1,95 @@
+/**
+ * The SVG map as a pure function in Node (the images of a later step use it the same way): the
+ * regions' fills and hatches for a month, zones when a region is divided, arcs, escaped names, no
+ * inline styles, and Libya inside the frame.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { FeatureCollection } from 'geojson';
+import { renderSvgMap } from '../../src/lib/map/svgMap.ts';
+import { frameProjection, LIBYA_BOUNDS } from '../../src/lib/map/frame.ts';
+import { actorColor, blend, FILL_OPACITY, hatchImageId, rgbToHex } from '../../src/lib/map/encoding.ts';
+import { indexData } from '../../src/lib/records/atlasIndex.ts';
+import { viewAt } from '../../src/lib/records/view.ts';
+import { monthIndex } from '../../src/lib/time/dates.ts';
+import { ALL_LAYERS } from '../../src/lib/state/layers.ts';
+import { loadData, REPO_ROOT } from '../../scripts/lib/load-data.ts';
+import { svgPaths } from '../../scripts/lib/svg-paths.ts';
+
+const index = indexData(loadData().data);
+const paths = svgPaths(REPO_ROOT);
+const labels = JSON.parse(readFileSync(resolve(REPO_ROOT, 'geo/labels.geojson'), 'utf8')) as FeatureCollection;
+const render = (year: number, month: number, extra: Partial<Parameters<typeof renderSvgMap>[0]> = {}) =>
+  renderSvgMap({ index, view: viewAt(index, monthIndex(year, month)), paths, labels, width: 800, height: 600, nameOf: (p) => p.name_en, layers: ALL_LAYERS, ...extra });
+const attr = (svg: string, selector: RegExp) => selector.exec(svg)?.[1];
+
+describe('renderSvgMap', () => {
+  it('fills each region with its holder in June 1960 (the Kingdom), blended over white land as on the map', () => {
+    const svg = render(1960, 6);
+    const kingdom = actorColor(index.actors.get('kingdom-of-libya'));
+    for (const region of ['tripolitania', 'cyrenaica', 'fezzan']) {
+      const tag = new RegExp(`<path d="[^"]+" data-area="${region}" data-actor="([^"]+)" fill="([^"]+)"`).exec(svg);
+      expect(tag, region).not.toBeNull();
+      expect(tag![1]).toBe('kingdom-of-libya');
+      expect(tag![2]).toBe(rgbToHex(blend(kingdom, FILL_OPACITY.certain)));
+    }
+  });
+
+  it('hatches a contested region in its challenger\'s colour (Tripolitania, June 2019)', () => {
+    const svg = render(2019, 6);
+    expect(svg).toMatch(/data-contested="tripolitania" fill="url\(#atlas-hatch-lna\)"/);
+    expect(svg).toContain('<pattern id="atlas-hatch-lna"');
+    expect(hatchImageId('lna')).toBe('atlas-hatch-lna');
+  });
+
+  it('draws a divided region zone by zone (Tripolitania, June 2022)', () => {
+    const svg = render(2022, 6);
+    expect(svg).toMatch(/data-area="tripolitania-west" data-actor="gnu"/);
+    expect(svg).toMatch(/data-area="tripolitania-sirte" data-actor="lna"/);
+    expect(svg).not.toMatch(/data-area="tripolitania"/);
+  });
+
+  it('draws the diplomatic arcs of the month and names the counterpart city', () => {
+    const svg = render(2008, 4);
+    expect(svg).toMatch(/data-arc="putin-visit-2008-04"/);
+    expect(svg).toContain('>Moscow</text>');
+  });
+
+  it('leaves out hidden layers', () => {
+    const svg = render(2019, 6, { layers: { control: false, presence: true, diplomacy: false } });
+    expect(svg).not.toMatch(/data-area=/);
+    expect(svg).not.toMatch(/data-arc=/);
+  });
+
+  it('escapes names and uses no style attributes (it is inserted under a strict CSP)', () => {
+    const svg = render(2019, 6, { nameOf: () => '<script>alert(1)</script>"&', markers: true, title: 'A <b>title</b>' });
+    expect(svg).not.toMatch(/<script|<b>/);
+    expect(svg).toContain('&#60;script&#62;');
+    expect(svg).not.toMatch(/\sstyle=/);
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg.endsWith('</svg>')).toBe(true);
+  });
+
+  it('draws places and forces into the image when asked', () => {
+    const svg = render(2019, 6, { markers: true });
+    expect(svg).toContain('>Tripoli</text>');
+    expect(svg.match(/<path transform="translate/g)?.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the frame', () => {
+  for (const [w, h] of [[320, 480], [390, 300], [1440, 900], [800, 600]] as const) {
+    it(`puts all of Libya inside a ${w} × ${h} map`, () => {
+      const p = frameProjection(w, h);
+      const [[west, south], [east, north]] = LIBYA_BOUNDS;
+      for (const corner of [[west, south], [east, north], [west, north], [east, south]] as [number, number][]) {
+        const [x, y] = p(corner)!;
+        expect(x).toBeGreaterThanOrEqual(0);
+        expect(y).toBeGreaterThanOrEqual(0);
+        expect(x).toBeLessThanOrEqual(w);
+        expect(y).toBeLessThanOrEqual(h);
+      }
+    });
+  }
+});

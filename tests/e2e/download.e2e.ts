@@ -12,7 +12,7 @@ const baseUrl = inject('baseUrl');
 const origin = inject('origin');
 const browser = useBrowser();
 
-async function fetchFile(page: Page, button: 'CSV' | 'GeoJSON'): Promise<{ name: string; text: string }> {
+async function fetchFile(page: Page, button: string): Promise<{ name: string; text: string }> {
   const [download]: [Download, void] = await Promise.all([
     page.waitForEvent('download', { timeout: 30_000 }),
     page.getByRole('button', { name: button, exact: true }).click(),
@@ -40,13 +40,13 @@ describe('the Data link', () => {
     expect(parsed.errors).toEqual([]);
     const rows = parsed.data;
     expect(rows.length).toBeGreaterThan(3);
-    for (const r of rows) expect(r['sources'], r['id']).not.toBe('');
+    for (const r of rows) expect(r['source_id'], r['id']).not.toBe('');
     const wagner = rows.filter((r) => r['kind'] === 'presence' && r['actor'] === 'wagner');
     expect(wagner.length).toBeGreaterThan(0);
     for (const r of wagner) {
       expect(r['actor_name']).toMatch(/Wagner/);
-      expect(r['sources']).toMatch(/ — /);
-      expect(r['passages']!.length).toBeGreaterThan(20);
+      expect(r['source_title']!.length).toBeGreaterThan(5);
+      expect(r['passage']!.length).toBeGreaterThan(20);
     }
     // The source as cited in the data: publisher and title of the first citation.
     const presence = JSON.parse(await readFile(new URL('../../data/presence.json', import.meta.url), 'utf8')) as {
@@ -58,8 +58,9 @@ describe('the Data link', () => {
       publisher: string;
       title: string;
     };
-    expect(wagner[0]!['sources']).toContain(`${doc.publisher} — ${doc.title}`);
-    expect(wagner[0]!['passages']).toContain(record.sources[0]!.passage);
+    expect(wagner[0]!['source_publisher']!.split('\n')[0]).toBe(doc.publisher);
+    expect(wagner[0]!['source_title']!.split('\n')[0]).toBe(doc.title);
+    expect(wagner[0]!['passage']!.split('\n')[0]).toBe(record.sources[0]!.passage);
 
     const geo = await fetchFile(page, 'GeoJSON');
     expect(geo.name).toBe('libya-russia-atlas-2019-06.geojson');
@@ -70,11 +71,20 @@ describe('the Data link', () => {
     expect(fc.type).toBe('FeatureCollection');
     expect(fc.features.length).toBe(rows.length);
     for (const f of fc.features) {
-      expect(f.geometry?.type).toMatch(/^(Multi)?Point$/);
+      expect(f.geometry?.type).toMatch(/^(Multi)?(Point|Polygon)$/);
       expect(f.properties.sources.length).toBeGreaterThan(0);
     }
     const wagnerFeature = fc.features.find((f) => f.properties.kind === 'presence' && f.properties.actor === 'wagner')!;
     expect(wagnerFeature.properties.sources.some((s) => s.publisher === doc.publisher && s.title === doc.title)).toBe(true);
+
+    // The whole record, as the complete data set: every event, with its citations.
+    const whole = await fetchFile(page, 'JSON, whole record');
+    expect(whole.name).toMatch(/^libya-russia-atlas-record-\d{4}(-\d{2}){0,2}\.json$/);
+    const pkg = JSON.parse(whole.text) as { metadata: { dataAsOf: string }; events: { id: string; sources: unknown[] }[] };
+    const onDisk = JSON.parse(await readFile(new URL('../../data/events.json', import.meta.url), 'utf8')) as unknown[];
+    expect(pkg.events.length).toBe(onDisk.length);
+    expect(pkg.events.every((e) => e.sources.length > 0)).toBe(true);
+    expect(pkg.metadata.dataAsOf).toMatch(/^\d{4}/);
 
     // Escape closes the menu and returns focus to it.
     await page.getByRole('button', { name: 'CSV', exact: true }).focus();

@@ -7,14 +7,16 @@ import Papa from 'papaparse';
 import { indexData } from '../../src/lib/records/atlasIndex.ts';
 import { viewAt } from '../../src/lib/records/view.ts';
 import { monthIndex } from '../../src/lib/time/dates.ts';
-import { CSV_COLUMNS, recordsInView as rowsOf, toCsv, toGeoJson, type ExportRow, type Speaker } from '../../src/lib/records/exportView.ts';
+import { CSV_COLUMNS, recordsInView as rowsInView, toCsv, toGeoJson, toJsonPackage, wholeRecord, type ExportRow, type Speaker } from '../../src/lib/records/exportView.ts';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Layers } from '../../src/lib/state/layers.ts';
-import { loadData } from '../../scripts/lib/load-data.ts';
+import { loadData, REPO_ROOT } from '../../scripts/lib/load-data.ts';
 
 const { data, citations } = loadData();
 const index = indexData(data);
 const JUNE_2019 = monthIndex(2019, 6);
-const recordsInView = (ix: typeof index, t: number, layers?: Layers, speak?: Speaker) => rowsOf(ix, viewAt(ix, t), citations, layers, speak);
+const recordsInView = (ix: typeof index, t: number, layers?: Layers, speak?: Speaker) => rowsInView(ix, viewAt(ix, t), citations, layers, speak);
 
 function parseCsv(csv: string): Record<string, string>[] {
   const out = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
@@ -74,7 +76,7 @@ describe('recordsInView', () => {
 });
 
 describe('toCsv', () => {
-  it('one row per record with the columns in order, sources and passages joined', () => {
+  it('one row per record with the columns in order, each citation a line of the source columns', () => {
     const rows = recordsInView(index, JUNE_2019);
     const csv = toCsv(rows);
     expect(csv.startsWith('\uFEFF')).toBe(true);
@@ -84,11 +86,35 @@ describe('toCsv', () => {
     const wagner = parsed.find((r) => r['kind'] === 'presence' && r['actor'] === 'wagner')!;
     expect(wagner).toBeDefined();
     const record = rows.find((r) => r.id === wagner['id'])!;
-    const first = record.sources[0]!;
-    expect(wagner['sources']).toContain(`${first.publisher} — ${first.title} — ${first.date}`);
-    expect(wagner['passages']).toContain(first.passage);
-    expect(wagner['sources']!.split(' | ').length).toBe(record.sources.length);
-    for (const r of parsed) expect(r['sources'], r['id']).not.toBe('');
+    const cols = ['source_id', 'source_publisher', 'source_title', 'source_date', 'source_url', 'source_kind', 'source_aligned_with', 'passage', 'passage_is'];
+    for (const c of cols) expect(wagner[c]!.split('\n'), c).toHaveLength(record.sources.length);
+    record.sources.forEach((s, i) => {
+      expect(wagner['source_title']!.split('\n')[i]).toBe(s.title);
+      expect(wagner['passage']!.split('\n')[i]).toBe(s.passage);
+      expect(wagner['passage_is']!.split('\n')[i]).toBe(s.paraphrase ? 'paraphrase' : 'quote');
+    });
+    for (const r of parsed) expect(r['source_id'], r['id']).not.toBe('');
+  });
+
+  it('keeps who made a claim, what answers what, category, counterpart, challengers and both precisions', () => {
+    const rows = parseCsv(toCsv(wholeRecord(index, citations)));
+    const byId = new Map(rows.map((r) => [r['id'], r]));
+    const claim = data.events.find((e) => e.status === 'alleged' && e.claimedBy)!;
+    expect(byId.get(claim.id)!['claimed_by']).toBe(claim.claimedBy);
+    const denial = data.events.find((e) => e.responds)!;
+    expect(byId.get(denial.id)!['responds_to']).toBe(denial.responds);
+    const visit = byId.get('putin-visit-2008-04')!;
+    expect(visit['category']).toBe('diplomatic');
+    expect(visit['counterpart']).toBe('moscow');
+    expect(visit['russia']).toBe('true');
+    const contested = data.control.find((c) => c.contested && c.contestedBy?.length)!;
+    expect(byId.get(contested.id)!['contested_by']).toBe(contested.contestedBy!.join('; '));
+    const closed = data.control.find((c) => c.end !== null && c.start.length !== c.end.length)!;
+    const row = byId.get(closed.id)!;
+    expect(row['start_precision']).not.toBe(row['end_precision']);
+    // Every paraphrase is marked as one: none reads as a quotation.
+    const paraphrases = rows.flatMap((r) => r['passage_is']!.split('\n')).filter((x) => x === 'paraphrase');
+    expect(paraphrases.length).toBeGreaterThan(5);
   });
 
   it('neutralises cells that a spreadsheet would run as formulas', () => {
@@ -101,7 +127,7 @@ describe('toCsv', () => {
       strength: '-2+3',
       actor_name: '@SUM(A1)',
       place_name: '\tx',
-      sources: [{ ...base.sources[0]!, passage: '=cmd|" /C calc"!A0\nsecond line' }],
+      sources: [{ ...base.sources[0]!, passage: '=cmd|" /C calc"!A0' }],
     };
     const row = parseCsv(toCsv([evil]))[0]!;
     expect(row['title']).toBe(`'=HYPERLINK("http://example.com","click")`);
@@ -109,8 +135,38 @@ describe('toCsv', () => {
     expect(row['strength']).toBe("'-2+3");
     expect(row['actor_name']).toBe("'@SUM(A1)");
     expect(row['place_name']).toBe("'\tx");
-    expect(row['passages']!.startsWith("'=")).toBe(true);
+    expect(row['passage']!.startsWith("'=")).toBe(true);
     for (const v of Object.values(row)) expect(v).not.toMatch(/^[=+\-@\t\r]/);
+  });
+});
+
+describe('the whole record', () => {
+  it('holds every record of every kind, each with its sources', () => {
+    const rows = wholeRecord(index, citations);
+    expect(rows.filter((r) => r.kind === 'control')).toHaveLength(data.control.length);
+    expect(rows.filter((r) => r.kind === 'presence')).toHaveLength(data.presence.length);
+    expect(rows.filter((r) => r.kind === 'event')).toHaveLength(data.events.length);
+    for (const r of rows) expect(r.sources.length, r.id).toBeGreaterThan(0);
+  });
+
+  it('as GeoJSON: region periods are polygons, the rest points, with the metadata', () => {
+    const meta = { title: 'Libya–Russia Atlas', dataAsOf: '2025-10-31', contents: 'the whole record', licence: 'x', cite: 'y', url: 'https://example.org/' };
+    const fc = JSON.parse(JSON.stringify(toGeoJson(index, wholeRecord(index, citations), meta)));
+    expect(fc.metadata.dataAsOf).toBe('2025-10-31');
+    const region = fc.features.find((f: { properties: { kind: string; place: string } }) => f.properties.kind === 'control' && f.properties.place === 'cyrenaica');
+    expect(['Polygon', 'MultiPolygon']).toContain(region.geometry.type);
+    const place = fc.features.find((f: { properties: { kind: string; place: string } }) => f.properties.kind === 'control' && f.properties.place === 'tripoli');
+    expect(place.geometry.type).toBe('Point');
+    expect(fc.features.every((f: { geometry: unknown }) => f.geometry !== null)).toBe(true);
+  });
+
+  it('as JSON: the data set with its citations, the same as the files', () => {
+    const meta = { title: 'Libya–Russia Atlas', dataAsOf: '2025-10-31', contents: 'the whole record', licence: 'x', cite: 'y', url: 'https://example.org/' };
+    const pkg = JSON.parse(toJsonPackage(index, citations, meta));
+    const onDisk = JSON.parse(readFileSync(resolve(REPO_ROOT, 'data/events.json'), 'utf8'));
+    expect(pkg.events).toEqual(onDisk);
+    expect(pkg.actors.length).toBe(data.actors.length);
+    expect(pkg.metadata.contents).toBe('the whole record');
   });
 });
 
@@ -121,18 +177,14 @@ describe('toGeoJson', () => {
     expect(fc.type).toBe('FeatureCollection');
     expect(fc.features.length).toBe(rows.length);
     for (const f of fc.features) {
-      expect(['Point', 'MultiPoint']).toContain(f.geometry.type);
+      expect(f.properties.kind === 'control' && /^(tripolitania|cyrenaica|fezzan)/.test(f.properties.place) ? ['Polygon', 'MultiPolygon'] : ['Point', 'MultiPoint']).toContain(f.geometry.type);
       expect(f.properties.sources.length).toBeGreaterThan(0);
       for (const s of f.properties.sources) expect(Object.keys(s)).toEqual(expect.arrayContaining(['publisher', 'title', 'date', 'url', 'passage']));
     }
     const wagner = fc.features.find((f: { properties: { actor: string; kind: string } }) => f.properties.kind === 'presence' && f.properties.actor === 'wagner');
     expect(wagner.properties.sources[0].passage).not.toBe('');
-    // A region's record sits inside Libya.
-    const region = fc.features.find((f: { properties: { place: string } }) => f.properties.place === 'cyrenaica');
-    const [lng, lat] = region.geometry.coordinates;
-    expect(lng).toBeGreaterThan(18);
-    expect(lng).toBeLessThan(25.5);
-    expect(lat).toBeGreaterThan(19);
-    expect(lat).toBeLessThan(33.5);
+    // A place's record sits at the place.
+    const tripoli = fc.features.find((f: { properties: { place: string; kind: string } }) => f.properties.kind === 'control' && f.properties.place === 'tripoli');
+    expect(tripoli.geometry.coordinates).toEqual([13.1913, 32.8872]);
   });
 });

@@ -38,7 +38,7 @@ export const ar: Catalog = {
   'data.csv': 'CSV',
   'data.geojson': 'GeoJSON',
   'data.csvHint': 'جدول، صف لكل سجل، لبرامج الجداول الحسابية',
-  'data.geojsonHint': 'نقطة لكل سجل، لبرامج الخرائط',
+  'data.geojsonHint': 'عنصر لكل سجل (الأقاليم كمضلعات)، لبرامج الخرائط',
   'data.error': 'تعذّر إعداد الملف. يُرجى المحاولة مرة أخرى.',
 
   'legend.heading': 'من يسيطر',
@@ -123,4 +123,14 @@ export const ar: Catalog = {
   'map.reset': "عرض ليبيا كاملة",
   'panel.loadFailed': "تعذّر تحميل مصادر هذا المكان (ربما انقطع الاتصال).",
   'lang.loadFailed': "تعذّر تحميل هذه اللغة (ربما انقطع الاتصال).",
+  'data.wholeIntro': "أو السجل كاملاً، بكل أنواعه وحقوله، مع مصادره:",
+  'data.wholeCsvHint': "كل السجلات في جدول واحد",
+  'data.wholeGeojsonHint': "فترات الأقاليم كمضلعات والباقي كنقاط",
+  'data.json': "JSON",
+  'data.jsonHint': "مجموعة البيانات كاملة: الأطراف والمصادر والسجلات",
+  'data.contentsView': "السجلات المعروضة في {date}",
+  'data.contentsWhole': "السجل كاملاً",
+  'data.licence': "سجلات جمعها أطلس ليبيا وروسيا؛ تبقى المقاطع المقتبسة ملكاً لناشريها وهي مقتبسة للإحالة. الخريطة الأساسية: Natural Earth (ملكية عامة).",
+  'data.cite': "أطلس ليبيا وروسيا، البيانات حتى {date}، {url}",
+  'data.wholeFormat': "{format}، السجل كاملاً",
 };

@@ -36,7 +36,7 @@ export const en = {
   'data.csv': 'CSV',
   'data.geojson': 'GeoJSON',
   'data.csvHint': 'a table, one row per record, for spreadsheets',
-  'data.geojsonHint': 'one point per record, for mapping software',
+  'data.geojsonHint': 'one feature per record (regions as polygons), for mapping software',
   'data.error': 'The file could not be prepared. Please try again.',
 
   'legend.heading': 'Who controls',
@@ -121,6 +121,16 @@ export const en = {
   'map.reset': "Show all of Libya",
   'panel.loadFailed': "This place's sources could not be loaded (the connection may have dropped).",
   'lang.loadFailed': "That language could not be loaded (the connection may have dropped).",
+  'data.wholeIntro': "Or the whole record, every kind and every field, with its sources:",
+  'data.wholeCsvHint': "every record in one table",
+  'data.wholeGeojsonHint': "region periods as polygons, the rest as points",
+  'data.json': "JSON",
+  'data.jsonHint': "the complete data set: actors, sources, records",
+  'data.contentsView': "the records shown in {date}",
+  'data.contentsWhole': "the whole record",
+  'data.licence': "Records compiled by the Libya–Russia Atlas; quoted passages remain their publishers’ and are quoted for reference. Basemap: Natural Earth (public domain).",
+  'data.cite': "Libya–Russia Atlas, data as of {date}, {url}",
+  'data.wholeFormat': "{format}, whole record",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,24 +1,24 @@
 /**
- * The "Data" download: the records in view at a month, with their sources, as CSV or GeoJSON.
- * Pure functions, no DOM. The atlas loads this module (and with it papaparse) with a dynamic
- * import() when the reader asks for a file, so none of it weighs on the first view.
+ * The "Data" downloads, as pure functions (no DOM): the records in view at a month, or the whole
+ * record, with every field and every source, as CSV (spreadsheets), GeoJSON (GIS) or JSON (the
+ * complete data set). The atlas loads this module (and with it papaparse) only when a reader asks
+ * for a file, so none of it weighs on the first view.
  *
  * What "in view" means is the view of the month (view.ts), as for the map and the status text:
- * - control periods of every region and place that overlap month t (layer "control");
+ * - control periods of every region, zone and place that overlap month t (layer "control");
  * - foreign presences that overlap month t (layer "presence");
  * - events dated in month t; a year-only date counts for each month of its year, as on the map.
  *   Diplomatic events follow the "diplomacy" layer; events of the other categories are always
  *   included, since the status text and the panel show them whatever the layers.
- * Events of the open place outside month t are not included: the file is about the month.
  * Texts and names come in the reader's language (the atlas passes its translator); ids, dates,
  * statuses and column names stay as in the data.
  */
 import Papa from 'papaparse';
-import type { Feature, FeatureCollection, MultiPoint, Point, Position } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { parsePartialDate } from '../time/dates.ts';
 import type { AtlasIndex } from './atlasIndex.ts';
 import type { AtlasView } from './view.ts';
-import type { Citation, Localized, SourceDoc } from './types.ts';
+import type { Citation, ControlRecord, EventRecord, Localized, PresenceRecord, SourceDoc } from './types.ts';
 import { ALL_LAYERS, type LayerGroup } from '../state/layers.ts';
 import type { Translator } from '../i18n/i18n.ts';
 
@@ -37,12 +37,15 @@ export interface ExportSource {
   title: string;
   date: string;
   url: string;
+  kind: string;
+  /** The party the source speaks for, if any (an actor id). */
+  aligned: string;
   passage: string;
   /** The passage summarises the source rather than quoting it. */
   paraphrase: boolean;
 }
 
-/** One record in view, flattened; lists (an event's places and actors) are joined with "; ". */
+/** One record, flattened; lists (an event's places and actors, challengers) are joined with "; ". */
 export interface ExportRow {
   kind: 'control' | 'presence' | 'event';
   id: string;
@@ -56,16 +59,34 @@ export interface ExportRow {
   /** Events: the date. */
   date: string;
   /** Precision of `start` (events: of `date`): "year", "month" or "day". */
-  precision: string;
+  start_precision: string;
+  /** Precision of `end`; "" while still true (and for events). */
+  end_precision: string;
   circa: boolean;
   /** Control periods only; null for the other kinds. */
   contested: boolean | null;
+  /** Control periods: who contested it (actor ids). */
+  contested_by: string;
   /** Presence and events: confirmed, reported, alleged or denied; "" for control. */
   status: string;
+  /** Who made the claim (an actor or source id), for allegations and reports. */
+  claimed_by: string;
+  /** For a response or denial: the id of the record it answers. */
+  responds_to: string;
+  /** An allegation for which no response was found. */
+  no_response: boolean;
+  /** Events: diplomatic, military, economic or control. */
+  category: string;
+  /** Diplomatic events: the foreign city (id). */
+  counterpart: string;
+  /** Events: concerns Libya and the USSR/Russia. */
+  russia: boolean | null;
   /** Events only. */
   title: string;
   /** Events: the summary; control and presence: the note, if any. */
   summary: string;
+  /** Events: a note (e.g. why the date is known only to the year). */
+  note: string;
   /** Presence only: strength as reported. */
   strength: string;
   sources: ExportSource[];
@@ -73,7 +94,11 @@ export interface ExportRow {
   places: string[];
 }
 
-/** The CSV's columns, in order. */
+/**
+ * The CSV's columns, in order. The source columns hold one line per citation, in the same order
+ * in each (the first line of source_title belongs with the first line of passage): the record's
+ * texts cannot contain line breaks (the validator refuses them), so the split is never ambiguous.
+ */
 export const CSV_COLUMNS = [
   'kind',
   'id',
@@ -84,21 +109,51 @@ export const CSV_COLUMNS = [
   'start',
   'end',
   'date',
-  'precision',
+  'start_precision',
+  'end_precision',
   'circa',
   'contested',
+  'contested_by',
   'status',
+  'claimed_by',
+  'responds_to',
+  'no_response',
+  'category',
+  'counterpart',
+  'russia',
   'title',
   'summary',
+  'note',
   'strength',
-  'sources',
-  'passages',
+  'source_id',
+  'source_publisher',
+  'source_title',
+  'source_date',
+  'source_url',
+  'source_kind',
+  'source_aligned_with',
+  'passage',
+  'passage_is',
 ] as const;
 
 /** Where a record's citations and their source documents come from (the atlas's Citations once loaded). */
 export interface CitationSource {
   of(recordId: string): Citation[];
   sources: ReadonlyMap<string, SourceDoc>;
+}
+
+/** What a file says about itself: what it is, as of when, and how to cite it. */
+export interface ExportMetadata {
+  title: string;
+  /** The newest source date in the record (YYYY-MM-DD). */
+  dataAsOf: string;
+  /** What the file holds: "the records in view in June 2019", "the whole record". */
+  contents: string;
+  /** The record's release, where known (issue 15). */
+  release?: string;
+  licence: string;
+  cite: string;
+  url: string;
 }
 
 function placeName(index: AtlasIndex, id: string, speak: Speaker): string {
@@ -120,84 +175,74 @@ function sourcesOf(cites: CitationSource, recordId: string): ExportSource[] {
       title: doc?.title ?? c.source,
       date: doc?.date ?? '',
       url: doc?.url ?? '',
+      kind: doc?.kind ?? '',
+      aligned: doc?.aligned ?? '',
       passage: c.passage,
       paraphrase: c.paraphrase === true,
     };
   });
 }
 
-const precisionOf = (date: string) => parsePartialDate(date)?.precision ?? '';
+const precisionOf = (date: string | null) => (date === null ? '' : (parsePartialDate(date)?.precision ?? ''));
 
-/**
- * The records of a view, with their sources: control periods, then foreign presence, then events,
- * each in the atlas's order. `layers` defaults to all layers on.
- * @example recordsInView(index, viewAt(index, monthIndex(2019, 6)), citations).filter((r) => r.actor === 'wagner')
- */
-export function recordsInView(
-  index: AtlasIndex,
-  view: AtlasView,
-  cites: CitationSource,
-  layers: Record<LayerGroup, boolean> = ALL_LAYERS,
-  speak: Speaker = ENGLISH,
-): ExportRow[] {
-  const rows: ExportRow[] = [];
+export interface RecordSet {
+  control: ControlRecord[];
+  presence: PresenceRecord[];
+  events: EventRecord[];
+}
+
+/** Records as rows, every field kept: control periods, then presences, then events, in the order given. */
+export function rowsOf(index: AtlasIndex, records: RecordSet, cites: CitationSource, speak: Speaker = ENGLISH): ExportRow[] {
   const text = (l: Localized | undefined) => (l ? speak.text(l) : '');
-
-  if (layers.control) {
-    const order = [...index.regionIds, ...[...index.zonesOf.values()].flat(), ...index.placeIds];
-    const rank = (place: string) => (order.includes(place) ? order.indexOf(place) : order.length);
-    for (const c of [...view.control].sort((a, b) => rank(a.place) - rank(b.place) || a.span.start - b.span.start)) {
-      rows.push({
-        kind: 'control',
-        id: c.id,
-        place: c.place,
-        place_name: placeName(index, c.place, speak),
-        actor: c.actor,
-        actor_name: actorName(index, c.actor, speak),
-        start: c.start,
-        end: c.end ?? '',
-        date: '',
-        precision: precisionOf(c.start),
-        circa: c.circa === true,
-        contested: c.contested === true,
-        status: '',
-        title: '',
-        summary: text(c.note),
-        strength: '',
-        sources: sourcesOf(cites, c.id),
-        places: [c.place],
-      });
-    }
-  }
-
-  if (layers.presence) {
-    for (const { presence: p } of view.forces) {
-      rows.push({
-        kind: 'presence',
-        id: p.id,
-        place: p.place,
-        place_name: placeName(index, p.place, speak),
-        actor: p.actor,
-        actor_name: actorName(index, p.actor, speak),
-        start: p.start,
-        end: p.end ?? '',
-        date: '',
-        precision: precisionOf(p.start),
-        circa: p.circa === true,
-        contested: null,
-        status: p.status,
-        title: '',
-        summary: text(p.note),
-        strength: text(p.strength),
-        sources: sourcesOf(cites, p.id),
-        places: [p.place],
-      });
-    }
-  }
-
-  for (const e of view.events) {
-    if (e.category === 'diplomatic' && !layers.diplomacy) continue;
+  const blank = { date: '', contested: null, contested_by: '', status: '', claimed_by: '', responds_to: '', no_response: false, category: '', counterpart: '', russia: null, title: '', note: '', strength: '' };
+  const rows: ExportRow[] = [];
+  for (const c of records.control) {
     rows.push({
+      ...blank,
+      kind: 'control',
+      id: c.id,
+      place: c.place,
+      place_name: placeName(index, c.place, speak),
+      actor: c.actor,
+      actor_name: actorName(index, c.actor, speak),
+      start: c.start,
+      end: c.end ?? '',
+      start_precision: precisionOf(c.start),
+      end_precision: precisionOf(c.end),
+      circa: c.circa === true,
+      contested: c.contested === true,
+      contested_by: (c.contestedBy ?? []).join('; '),
+      summary: text(c.note),
+      sources: sourcesOf(cites, c.id),
+      places: [c.place],
+    });
+  }
+  for (const p of records.presence) {
+    rows.push({
+      ...blank,
+      kind: 'presence',
+      id: p.id,
+      place: p.place,
+      place_name: placeName(index, p.place, speak),
+      actor: p.actor,
+      actor_name: actorName(index, p.actor, speak),
+      start: p.start,
+      end: p.end ?? '',
+      start_precision: precisionOf(p.start),
+      end_precision: precisionOf(p.end),
+      circa: p.circa === true,
+      status: p.status,
+      claimed_by: p.claimedBy ?? '',
+      no_response: p.noResponse === true,
+      summary: text(p.note),
+      strength: text(p.strength),
+      sources: sourcesOf(cites, p.id),
+      places: [p.place],
+    });
+  }
+  for (const e of records.events) {
+    rows.push({
+      ...blank,
       kind: 'event',
       id: e.id,
       place: e.places.join('; '),
@@ -207,13 +252,19 @@ export function recordsInView(
       start: '',
       end: '',
       date: e.date,
-      precision: precisionOf(e.date),
+      start_precision: precisionOf(e.date),
+      end_precision: '',
       circa: e.circa === true,
-      contested: null,
       status: e.status,
+      claimed_by: e.claimedBy ?? '',
+      responds_to: e.responds ?? '',
+      no_response: e.noResponse === true,
+      category: e.category,
+      counterpart: e.counterpart ?? '',
+      russia: e.russia,
       title: text(e.title),
       summary: text(e.summary),
-      strength: '',
+      note: text(e.note),
       sources: sourcesOf(cites, e.id),
       places: e.places,
     });
@@ -221,9 +272,34 @@ export function recordsInView(
   return rows;
 }
 
-/** "publisher — title — date — url", leaving out the parts that are unknown. */
-export function sourceLine(s: ExportSource): string {
-  return [s.publisher, s.title, s.date, s.url].filter((p) => p !== '').join(' — ');
+/**
+ * The records of a view, with their sources. `layers` defaults to all layers on.
+ * @example recordsInView(index, viewAt(index, monthIndex(2019, 6)), citations).filter((r) => r.actor === 'wagner')
+ */
+export function recordsInView(
+  index: AtlasIndex,
+  view: AtlasView,
+  cites: CitationSource,
+  layers: Record<LayerGroup, boolean> = ALL_LAYERS,
+  speak: Speaker = ENGLISH,
+): ExportRow[] {
+  const order = [...index.regionIds, ...[...index.zonesOf.values()].flat(), ...index.placeIds];
+  const rank = (place: string) => (order.includes(place) ? order.indexOf(place) : order.length);
+  return rowsOf(
+    index,
+    {
+      control: layers.control ? [...view.control].sort((a, b) => rank(a.place) - rank(b.place) || a.span.start - b.span.start) : [],
+      presence: layers.presence ? view.forces.map((f) => f.presence) : [],
+      events: view.events.filter((e) => e.category !== 'diplomatic' || layers.diplomacy),
+    },
+    cites,
+    speak,
+  );
+}
+
+/** Every record of the atlas, whatever the month and the layers. */
+export function wholeRecord(index: AtlasIndex, cites: CitationSource, speak: Speaker = ENGLISH): ExportRow[] {
+  return rowsOf(index, { control: index.data.control, presence: index.data.presence, events: index.data.events }, cites, speak);
 }
 
 /**
@@ -233,8 +309,11 @@ export function sourceLine(s: ExportSource): string {
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** One row per record, sources and passages joined with " | ". Starts with a BOM so spreadsheets read UTF-8. */
+const lines = (r: ExportRow, f: (s: ExportSource) => string) => r.sources.map(f).join('\n');
+
+/** One row per record. Starts with a BOM so spreadsheets read UTF-8. */
 export function toCsv(rows: ExportRow[]): string {
+  const flag = (b: boolean | null) => (b === null ? '' : String(b));
   const data = rows.map((r) => [
     r.kind,
     r.id,
@@ -245,42 +324,84 @@ export function toCsv(rows: ExportRow[]): string {
     r.start,
     r.end,
     r.date,
-    r.precision,
+    r.start_precision,
+    r.end_precision,
     String(r.circa),
-    r.contested === null ? '' : String(r.contested),
+    flag(r.contested),
+    r.contested_by,
     r.status,
+    r.claimed_by,
+    r.responds_to,
+    String(r.no_response),
+    r.category,
+    r.counterpart,
+    flag(r.russia),
     r.title,
     r.summary,
+    r.note,
     r.strength,
-    r.sources.map(sourceLine).join(' | '),
-    r.sources.map((s) => s.passage).join(' | '),
+    lines(r, (s) => s.source),
+    lines(r, (s) => s.publisher),
+    lines(r, (s) => s.title),
+    lines(r, (s) => s.date),
+    lines(r, (s) => s.url),
+    lines(r, (s) => s.kind),
+    lines(r, (s) => s.aligned),
+    lines(r, (s) => s.passage),
+    lines(r, (s) => (s.paraphrase ? 'paraphrase' : 'quote')),
   ]);
   const csv = Papa.unparse({ fields: [...CSV_COLUMNS], data }, { escapeFormulae: FORMULA_START, newline: '\r\n' });
   return `\uFEFF${csv}\r\n`;
 }
 
-/** A point for each place id: places as they are, regions at a point inside them. */
-function pointsOf(index: AtlasIndex): Map<string, Position> {
+export type ExportFeature = Feature<Geometry | null, Omit<ExportRow, 'places' | 'sources'> & { sources: ExportSource[] }>;
+
+/**
+ * One Feature per record: a region's or zone's control period as its polygon, other records at
+ * their place's point (an event at several places: a MultiPoint); the row's fields as properties,
+ * `sources` as an array of objects, and the file's metadata as a member of the collection.
+ */
+export function toGeoJson(index: AtlasIndex, rows: ExportRow[], metadata?: ExportMetadata): FeatureCollection<Geometry | null, ExportFeature['properties']> & { metadata?: ExportMetadata } {
   const points = new Map<string, Position>();
   for (const p of index.data.places.features) points.set(p.properties.id, p.geometry.coordinates);
   for (const r of [...index.data.regions.features, ...index.data.zones.features]) points.set(r.properties.id, r.properties.label);
-  return points;
-}
-
-export type ExportFeature = Feature<Point | MultiPoint | null, Omit<ExportRow, 'places' | 'sources'> & { sources: ExportSource[] }>;
-
-/**
- * One Feature per record at its place's point (an event at several places: a MultiPoint), with
- * the row's fields as properties and `sources` as an array of objects.
- */
-export function toGeoJson(index: AtlasIndex, rows: ExportRow[]): FeatureCollection<Point | MultiPoint | null, ExportFeature['properties']> {
-  const points = pointsOf(index);
+  const areas = new Map([...index.data.regions.features, ...index.data.zones.features].map((f) => [f.properties.id, f.geometry]));
   const features: ExportFeature[] = rows.map((r) => {
     const { places, ...props } = r;
+    const area = r.kind === 'control' ? areas.get(r.place) : undefined;
     const coords = places.map((p) => points.get(p)).filter((c): c is Position => c !== undefined);
-    const geometry: Point | MultiPoint | null =
-      coords.length === 0 ? null : coords.length === 1 ? { type: 'Point', coordinates: coords[0]! } : { type: 'MultiPoint', coordinates: coords };
+    const geometry: Geometry | null = area
+      ? area
+      : coords.length === 0
+        ? null
+        : coords.length === 1
+          ? { type: 'Point', coordinates: coords[0]! }
+          : { type: 'MultiPoint', coordinates: coords };
     return { type: 'Feature', id: r.id, geometry, properties: props };
   });
-  return { type: 'FeatureCollection', features };
+  return { type: 'FeatureCollection', ...(metadata ? { metadata } : {}), features };
+}
+
+/** The complete data set as one JSON document: metadata, actors, sources and every record with its citations. */
+export function toJsonPackage(index: AtlasIndex, cites: CitationSource, metadata: ExportMetadata): string {
+  const withSources = <T extends { id: string }>(list: T[]) => list.map((r) => ({ ...r, sources: cites.of(r.id) }));
+  return `${JSON.stringify(
+    {
+      metadata,
+      actors: index.data.actors,
+      sources: [...cites.sources.values()],
+      control: withSources(index.data.control),
+      presence: withSources(index.data.presence),
+      events: withSources(index.data.events),
+    },
+    null,
+    1,
+  )}\n`;
+}
+
+/** The newest date among the source documents (at its own precision): the record's "data as of". */
+export function newestSourceDate(sources: ReadonlyMap<string, SourceDoc> | Iterable<SourceDoc>): string {
+  let best = '';
+  for (const s of sources instanceof Map ? sources.values() : (sources as Iterable<SourceDoc>)) if (s.date > best) best = s.date;
+  return best;
 }

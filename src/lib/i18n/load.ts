@@ -16,15 +16,17 @@ const recordFiles = import.meta.glob<RecordTranslations>('../../../data/i18n/*.j
 
 const pending = new Map<Lang, Promise<void>>();
 
-/** Resolves once `lang` is ready for translator(); record texts that fail to load fall back to English. */
+/** Resolves once `lang` is ready for translator(); rejects when it could not be loaded (call again to retry). */
 export function loadLanguage(lang: Lang, data: Pick<AtlasData, 'events' | 'control' | 'presence'>): Promise<void> {
   if (lang === 'en' || hasLanguage(lang)) return Promise.resolve();
   let p = pending.get(lang);
   if (!p) {
     const file = recordFiles[`../../../data/i18n/${lang}.json`];
-    p = Promise.all([catalogs[lang](), file ? file().catch(() => ({})) : Promise.resolve({})]).then(([catalog, table]) =>
-      registerLanguage(lang, catalog, mergeTranslations(data, lang, table)),
-    );
+    // Both halves or nothing: a language whose record texts failed to load would mix two languages.
+    p = Promise.all([catalogs[lang](), file ? file() : Promise.resolve({})]).then(([catalog, table]) => {
+      if (!catalog || !table) throw new Error(`The ${lang} language could not be loaded`);
+      registerLanguage(lang, catalog, mergeTranslations(data, lang, table));
+    });
     p.catch(() => pending.delete(lang));
     pending.set(lang, p);
   }

@@ -11,7 +11,7 @@ interface CitationChunk {
   sources: SourceDoc[];
 }
 
-export type Loader = () => Promise<{ default: CitationChunk }>;
+export type Loader = () => Promise<{ default: CitationChunk } | undefined>;
 
 export class Citations {
   ready = $state(false);
@@ -27,19 +27,20 @@ export class Citations {
 
   /** Loads the chunk once; after a failure, calling again retries. */
   load(): Promise<void> {
-    this.#pending ??= this.#loader().then(
-      ({ default: chunk }) => {
-        this.#byRecord = new Map(Object.entries(chunk.citations));
-        this.#sources = new Map(chunk.sources.map((s) => [s.id, s]));
+    this.#pending ??= this.#loader()
+      .then((mod) => {
+        // A failed chunk can also arrive as nothing at all (Vite's preload helper, when told to go on).
+        if (!mod?.default) throw new Error('The sources could not be loaded');
+        this.#byRecord = new Map(Object.entries(mod.default.citations));
+        this.#sources = new Map(mod.default.sources.map((s) => [s.id, s]));
         this.failed = false;
         this.ready = true;
-      },
-      (error: unknown) => {
+      })
+      .catch((error: unknown) => {
         this.#pending = null;
         this.failed = true;
         throw error;
-      },
-    );
+      });
     return this.#pending;
   }
 

@@ -1,0 +1,130 @@
+/**
+ * Faults a reader can meet, survived: the graphics card drops the WebGL context, the connection
+ * drops after the page has loaded, a data file is damaged after the build. Each ends in a readable
+ * atlas and a message, never a blank or frozen page.
+ */
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser, mapReady, useWebgl, watch } from './browser.ts';
+import { serve, type Served } from '../../scripts/lib/static-server.ts';
+
+const baseUrl = inject('baseUrl');
+const origin = inject('origin');
+const browser = useBrowser();
+
+const svgFill = (page: Page, area: string) => page.locator(`[data-testid="svg-map"] path[data-area="${area}"]`).getAttribute('fill');
+
+describe('a lost WebGL context', () => {
+  it('shows the SVG map of the same month at once, with a note, and MapLibre again once the context is restored', async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 860 } });
+    await page.goto(`${baseUrl}?date=2019-06`);
+    await mapReady(page);
+    await useWebgl(page);
+    expect(await page.locator('[data-testid="svg-map"]').count()).toBe(0);
+
+    await page.evaluate(() => {
+      const gl = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')!.getContext('webgl2')!;
+      (window as unknown as { lose: WEBGL_lose_context }).lose = gl.getExtension('WEBGL_lose_context')!;
+      (window as unknown as { lose: WEBGL_lose_context }).lose.loseContext();
+    });
+    await page.locator('[data-testid="svg-map"] path[data-area="cyrenaica"]').waitFor({ timeout: 10_000 });
+    expect(await page.locator('[data-testid="svg-map"] path[data-area="cyrenaica"]').getAttribute('data-actor')).toBe('lna');
+    expect(await page.getByTestId('map-note').textContent()).toMatch(/stopped drawing the zoomable map/);
+
+    await page.evaluate(() => (window as unknown as { lose: WEBGL_lose_context }).lose.restoreContext());
+    await expect.poll(() => page.locator('[data-testid="svg-map"]').count(), { timeout: 20_000 }).toBe(0);
+    expect(await page.getByTestId('map-note').count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('a dropped connection after load', () => {
+  it('opening a place and a language say what failed and offer a retry that works once back online', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    const w = watch(page, [origin]);
+    await page.goto(`${baseUrl}?date=2011-08`);
+    await mapReady(page);
+    await context.setOffline(true);
+    await page.locator('nav').getByRole('button', { name: 'Benghazi', exact: true }).click();
+    const alert = page.getByRole('alert').filter({ hasText: /sources could not be loaded/ });
+    await alert.waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'Русский' }).click();
+    await page.getByRole('alert').filter({ hasText: /language could not be loaded/ }).waitFor({ timeout: 15_000 });
+    // Nothing left pressed and dead: English is still the language shown.
+    expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+
+    await context.setOffline(false);
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('region', { name: 'Benghazi' }).waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'Русский' }).click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang), { timeout: 15_000 }).toBe('ru');
+    expect(w.errors.filter((e) => !/Failed to fetch|net::ERR_INTERNET_DISCONNECTED|dynamically imported module/i.test(e))).toEqual([]);
+    await context.close();
+  });
+
+  it('a zoomable map that fails to load says so (not "no WebGL") and loads on retry', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}?date=2019-06`);
+    await mapReady(page);
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(() => page.getByTestId('map-note').textContent(), { timeout: 15_000 }).toMatch(/could not be loaded/);
+    expect(await page.getByTestId('map-note').textContent()).not.toMatch(/WebGL is unavailable/);
+    await context.setOffline(false);
+    await page.getByTestId('map-note').getByRole('button', { name: 'Try again' }).click();
+    await page.waitForFunction(() => document.documentElement.dataset['webgl'] === 'ready', null, { timeout: 45_000 });
+    await context.close();
+  });
+});
+
+describe('a data file damaged after the build', () => {
+  let served: Served;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'atlas-damaged-'));
+    cpSync(resolve(import.meta.dirname, '../../dist'), dir, { recursive: true });
+    const assets = join(dir, 'assets');
+    // The records and the actors are in the main chunk; the sources in the citations chunk.
+    for (const f of readdirSync(assets).filter((f) => f.endsWith('.js'))) {
+      const path = join(assets, f);
+      let js = readFileSync(path, 'utf8');
+      const before = js;
+      js = js.replace('"date":"2008-04-16"', '"date":"2008-99-99"'); // an event with an impossible date
+      js = js.replace('"status":"alleged"', '"status":"<b>rumour</b>"'); // an unknown status
+      js = js.replace('"color":"#7b3f00"', '"color":"url(https://evil.example/x.png)"'); // a colour that is not one
+      js = js.replace(/"url":"https?:[^"]+"/g, '"url":"javascript:alert(1)"'); // links that are not web addresses
+      if (js !== before) writeFileSync(path, js);
+    }
+    served = await serve({ root: dir, gzip: true });
+  });
+  afterAll(async () => {
+    await served?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('renders the rest of the atlas, leaves the bad records out, and makes no bad link or request', async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 860 } });
+    const w = watch(page, [served.origin]);
+    const warnings: string[] = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await page.goto(`${served.url}?date=2019-06&place=tripoli`);
+    await mapReady(page);
+    expect(await page.getByRole('slider', { name: 'Time' }).getAttribute('aria-valuetext')).toBe('June 2019');
+    expect(await page.getByRole('status').first().textContent()).toMatch(/Cyrenaica: /);
+    // The LNA's colour was replaced by a URL: the map falls back to a plain colour and requests nothing.
+    expect(await svgFill(page, 'cyrenaica')).toMatch(/^#[0-9a-f]{6}$/);
+    const panel = page.getByRole('region', { name: 'Tripoli' });
+    await panel.waitFor({ timeout: 15_000 });
+    expect(await panel.locator('a[href^="javascript:"]').count()).toBe(0);
+    expect(await panel.getByRole('listitem').count()).toBeGreaterThan(5);
+    expect(warnings.some((x) => /left out/.test(x))).toBe(true);
+    expect(w.errors).toEqual([]);
+    expect(w.foreign).toEqual([]);
+    await page.close();
+  });
+});

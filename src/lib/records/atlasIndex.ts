@@ -4,7 +4,7 @@
  * that does not parse, an unknown status or place) is left out with a console warning: data that
  * bypassed the validator must not blank the page.
  */
-import { parsePartialDate } from '../time/dates.ts';
+import { ceilOf, floorOf, parsePartialDate } from '../time/dates.ts';
 import { spanOf, unitOf } from '../time/interval.ts';
 import type {
   Actor,
@@ -41,7 +41,17 @@ export interface AtlasIndex {
   placesIn: Map<string, Set<string>>;
   /** Records left out by the run-time checks, with the reason (also logged as warnings). */
   rejected: { id: string; reason: string }[];
+  /** The newest source date in the record (YYYY, YYYY-MM or YYYY-MM-DD), '' when unknown. */
+  dataAsOf: string;
+  /**
+   * Open-ended records with no source in the STALE_MONTHS before data as of: from the month after
+   * their newest source, the atlas says "last reported" rather than asserting the present.
+   */
+  lastReported: Map<string, { date: string; after: number }>;
 }
+
+/** An open-ended record whose newest source is older than this, before data as of, is "last reported". */
+export const STALE_MONTHS = 18;
 
 const STATUSES = new Set(['confirmed', 'reported', 'alleged', 'denied']);
 const CATEGORIES = new Set(['diplomatic', 'military', 'economic', 'control']);
@@ -103,8 +113,8 @@ function rank(periods: Timed<ControlRecord>[]): RankedControl[] {
     .map(({ p }, z) => ({ ...p, z }));
 }
 
-/** Builds the index once; the view (view.ts) reads only from it. */
-export function indexData(data: AtlasData): AtlasIndex {
+/** Builds the index once; the view (view.ts) reads only from it. `dataAsOf`: the newest source date in the record. */
+export function indexData(data: AtlasData, dataAsOf = ''): AtlasIndex {
   const rejected: AtlasIndex['rejected'] = [];
   const zonesOf = new Map<string, string[]>();
   for (const z of data.zones?.features ?? []) zonesOf.set(z.properties.region, [...(zonesOf.get(z.properties.region) ?? []), z.properties.id]);
@@ -142,8 +152,20 @@ export function indexData(data: AtlasData): AtlasIndex {
     .map((e) => ({ ...e, span: unitOf(e.date) }))
     .sort((a, b) => a.span.start - b.span.start || a.id.localeCompare(b.id));
 
+  const asOf = parsePartialDate(dataAsOf);
+  const lastReported = new Map<string, { date: string; after: number }>();
+  if (asOf) {
+    const limit = floorOf(asOf) - STALE_MONTHS;
+    for (const r of [...control, ...presence]) {
+      const last = r.end === null && r.lastSource ? parsePartialDate(r.lastSource) : null;
+      if (last && floorOf(last) < limit) lastReported.set(r.id, { date: r.lastSource!, after: Math.floor(ceilOf(last)) });
+    }
+  }
+
   return {
     data,
+    dataAsOf,
+    lastReported,
     actors: new Map(data.actors.map((a) => [a.id, a])),
     controlByPlace,
     presence,

@@ -8,9 +8,12 @@ import type { Interval } from '../time/interval.ts';
 
 export type { Actor, SourceDoc, Citation, Localized, Status, EventCategory } from './schema.ts';
 
-/** A record as shipped to the first view: everything but its citations. */
-export type ControlRecord = Omit<ControlPeriod, 'sources'>;
-export type PresenceRecord = Omit<Presence, 'sources'>;
+/**
+ * A record as shipped to the first view: everything but its citations, plus the date of its newest
+ * source (`lastSource`, added at build time), which says how recently it was reported.
+ */
+export type ControlRecord = Omit<ControlPeriod, 'sources'> & { lastSource?: string };
+export type PresenceRecord = Omit<Presence, 'sources'> & { lastSource?: string };
 export type EventRecord = Omit<HistEvent, 'sources'>;
 
 export interface NamedProps {

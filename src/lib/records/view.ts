@@ -34,11 +34,15 @@ export interface AreaState {
   uncertain: boolean;
   /** A divided region: the state of each of its zones (empty otherwise). */
   zones: AreaState[];
+  /** The period shown is open-ended but no source has reported it since this date (see STALE_MONTHS). */
+  lastReported?: string;
 }
 
 export interface ForceState {
   presence: Timed<PresenceRecord>;
   uncertain: boolean;
+  /** Open-ended and not reported since this date. */
+  lastReported?: string;
 }
 
 export interface ArcState {
@@ -95,7 +99,14 @@ function ownState(index: AtlasIndex, id: string, t: number): AreaState {
     previous: before && before.actor !== shown.actor ? before.actor : undefined,
     uncertain: isUncertainAt(shown.span, shown.circa, t),
     zones: [],
+    ...lastReportedAt(index, shown.id, t),
   };
+}
+
+/** `{ lastReported }` when the record is open-ended and month t comes after its newest source. */
+function lastReportedAt(index: AtlasIndex, id: string, t: number): { lastReported?: string } {
+  const stale = index.lastReported.get(id);
+  return stale && t >= stale.after ? { lastReported: stale.date } : {};
 }
 
 /** A region: its own periods, or, when its zones' periods are the newer state, divided into zones. */
@@ -132,7 +143,9 @@ export function viewAt(index: AtlasIndex, t: number): AtlasView {
     return inherited ? { ...inherited, id } : own;
   });
 
-  const forces = index.presence.filter((p) => overlapsMonth(p.span, t)).map((presence) => ({ presence, uncertain: isUncertainAt(presence.span, presence.circa, t) }));
+  const forces = index.presence
+    .filter((p) => overlapsMonth(p.span, t))
+    .map((presence) => ({ presence, uncertain: isUncertainAt(presence.span, presence.circa, t), ...lastReportedAt(index, presence.id, t) }));
   const arcs = index.events
     .filter((e) => e.counterpart && e.span.start < t + 1 && e.span.end > t + 1 - ARC_MONTHS)
     .map((event) => ({ event, current: overlapsMonth(event.span, t) }));
@@ -164,7 +177,9 @@ export interface PanelView {
   /** Control periods of the place (of a region: its own and its zones') overlapping the month. */
   control: RankedControl[];
   /** Foreign presences recorded at the place (a region: at its places), with whether they are there this month. */
-  forces: { presence: Timed<PresenceRecord>; now: boolean }[];
+  forces: { presence: Timed<PresenceRecord>; now: boolean; lastReported?: string }[];
+  /** For control periods shown: when each open-ended one was last reported, where that is long ago. */
+  lastReported: Map<string, string>;
   /** The place's events (a region's include its places'), earliest first, with whether they come after the month. */
   events: { event: Timed<EventRecord>; later: boolean; responses: Timed<EventRecord>[] }[];
 }
@@ -184,7 +199,11 @@ export function panelAt(index: AtlasIndex, place: string, t: number): PanelView 
   return {
     state,
     control,
-    forces: index.presence.filter((p) => inside.has(p.place)).map((presence) => ({ presence, now: overlapsMonth(presence.span, t) })),
+    forces: index.presence.filter((p) => inside.has(p.place)).map((presence) => ({ presence, now: overlapsMonth(presence.span, t), ...lastReportedAt(index, presence.id, t) })),
+    lastReported: new Map(control.flatMap((c) => {
+      const r = lastReportedAt(index, c.id, t).lastReported;
+      return r ? [[c.id, r] as const] : [];
+    })),
     events: index.events
       .filter((e) => e.places.some((p) => inside.has(p)))
       .map((event) => ({ event, later: event.span.start >= t + 1, responses: responses.get(event.id) ?? [] })),

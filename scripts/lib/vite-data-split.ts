@@ -3,21 +3,47 @@
  * source documents are half of the data's weight and are needed only when a reader opens a place
  * or downloads data, so they go into their own chunk, `virtual:atlas-citations`, loaded on demand
  * (src/lib/records/citations.ts); the records the first view needs arrive with `sources: []`.
+ *
+ * It also gives `virtual:atlas-data-as-of`: the newest `date` of the source documents, the
+ * "data as of" date shown in the credit line (a few bytes in the first chunk).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 
 const VIRTUAL = 'virtual:atlas-citations';
+const AS_OF = 'virtual:atlas-data-as-of';
+
+/** The newest date among the source documents ("2024-12-14", "2024-12" or "2024"); ISO dates sort as text. */
+export function newestSourceDate(sources: unknown[]): string {
+  let newest = '';
+  for (const s of sources) {
+    const date = (s as { date?: unknown }).date;
+    if (typeof date === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(date) && date > newest) newest = date;
+  }
+  return newest;
+}
+
 const RECORDS = /[\\/]data[\\/](control|presence|events)\.json$/;
 
 export function dataSplit(root: string): Plugin {
   const dataDir = join(root, 'data');
+  const readSources = (ctx: { addWatchFile(file: string): void }): unknown[] => {
+    const sourceDir = join(dataDir, 'sources');
+    return readdirSync(sourceDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => {
+        ctx.addWatchFile(join(sourceDir, f));
+        return JSON.parse(readFileSync(join(sourceDir, f), 'utf8')) as unknown;
+      });
+  };
   return {
     name: 'atlas-data-split',
     enforce: 'pre',
-    resolveId: (id) => (id === VIRTUAL ? `\0${VIRTUAL}` : null),
+    resolveId: (id) => (id === VIRTUAL || id === AS_OF ? `\0${id}` : null),
     load(id) {
+      if (id === `\0${AS_OF}`) return `export default ${JSON.stringify(newestSourceDate(readSources(this)))};`;
       if (id !== `\0${VIRTUAL}`) return null;
       const citations: Record<string, unknown> = {};
       for (const name of ['control', 'presence', 'events']) {
@@ -25,14 +51,7 @@ export function dataSplit(root: string): Plugin {
         this.addWatchFile(file);
         for (const r of JSON.parse(readFileSync(file, 'utf8')) as { id: string; sources: unknown }[]) citations[r.id] = r.sources;
       }
-      const sourceDir = join(dataDir, 'sources');
-      const sources = readdirSync(sourceDir)
-        .filter((f) => f.endsWith('.json'))
-        .sort()
-        .map((f) => {
-          this.addWatchFile(join(sourceDir, f));
-          return JSON.parse(readFileSync(join(sourceDir, f), 'utf8')) as unknown;
-        });
+      const sources = readSources(this);
       return `export default JSON.parse(${JSON.stringify(JSON.stringify({ citations, sources }))});`;
     },
     transform(code, id) {

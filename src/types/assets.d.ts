@@ -7,3 +7,9 @@ declare module 'virtual:atlas-citations' {
   const value: { citations: Record<string, import('../lib/records/types.ts').Citation[]>; sources: import('../lib/records/types.ts').SourceDoc[] };
   export default value;
 }
+
+/** The newest `date` of the source documents in data/sources/ ("2024-12-14"), computed at build time. */
+declare module 'virtual:atlas-data-as-of' {
+  const value: string;
+  export default value;
+}

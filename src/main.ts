@@ -1,3 +1,5 @@
+// First: keeps the host page's messages that arrive while the atlas starts (see inbox.ts).
+import './lib/embed/inbox.ts';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
@@ -7,6 +9,8 @@ import { AtlasState } from './lib/state/app.svelte.ts';
 import { isLang, type Lang } from './lib/i18n/i18n.ts';
 import { connectHost } from './lib/embed/bridge.ts';
 import { loadLanguage } from './lib/i18n/load.ts';
+import { NO_OPTIONS, parseEmbedOptions } from './lib/embed/options.ts';
+import dataAsOf from 'virtual:atlas-data-as-of';
 import labels from '../geo/labels.geojson';
 
 function browserLang(): Lang {
@@ -17,11 +21,12 @@ function browserLang(): Lang {
   return 'en';
 }
 
-const index = indexData(atlasData);
+const index = indexData(atlasData, dataAsOf);
 const state = new AtlasState([...index.regionIds, ...index.placeIds], browserLang());
 state.readUrl(location.search);
 
 // An Arabic or Russian reader waits for that language (two small chunks) rather than seeing English first.
 await loadLanguage(state.lang, atlasData).catch(() => undefined);
-mount(App, { target: document.getElementById('app')!, props: { index, atlas: state, labels } });
+const options = state.embed ? parseEmbedOptions(location.search) : NO_OPTIONS;
+mount(App, { target: document.getElementById('app')!, props: { index, atlas: state, labels, options } });
 connectHost(state);

@@ -30,6 +30,8 @@ export interface ServeOptions {
   /** Extra response headers for every file. */
   headers?: Record<string, string>;
   gzip?: boolean;
+  /** Extra headers for one file of the folder (by its path on disk), after `headers`. */
+  headersFor?: (file: string) => Record<string, string>;
   /** Extra routes: path → [content type, body]. */
   routes?: Record<string, [string, string]>;
   port?: number;
@@ -65,7 +67,7 @@ export async function serve(opts: ServeOptions): Promise<Served> {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       let body: Buffer = await readFile(file);
-      const headers: Record<string, string> = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...opts.headers };
+      const headers: Record<string, string> = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...opts.headers, ...opts.headersFor?.(file) };
       if (opts.gzip && /gzip/.test(String(req.headers['accept-encoding'] ?? ''))) {
         body = gzipSync(body);
         headers['content-encoding'] = 'gzip';

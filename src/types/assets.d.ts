@@ -12,3 +12,9 @@ declare module 'virtual:atlas-svg-paths' {
   const value: import('../lib/map/svgMap.ts').SvgPaths;
   export default value;
 }
+
+/** The newest `date` of the source documents in data/sources/ ("2024-12-14"), computed at build time. */
+declare module 'virtual:atlas-data-as-of' {
+  const value: string;
+  export default value;
+}

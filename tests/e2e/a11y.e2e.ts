@@ -75,6 +75,16 @@ describe('axe-core: no WCAG 2.1 AA violations', () => {
     await page.close();
   });
 
+  it('embedded on a phone, with a place open as a sheet, a title, a caption and the full description shown', async () => {
+    const { page } = await open('?embed=1&date=2020-06&title=Wagner%20in%20Libya&caption=Since%202019', { width: 390, height: 844 });
+    await page.getByRole('button', { name: 'Full description' }).click();
+    expect(await page.getByRole('button', { name: 'Full description' }).getAttribute('aria-expanded')).toBe('true');
+    await page.locator('[data-place="jufra"]').first().click();
+    await expect.poll(() => page.getByRole('region', { name: 'al-Jufra air base' }).isVisible()).toBe(true);
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+
   it('in Arabic, with a place open', async () => {
     const { page } = await open('?lang=ar&date=2019-06&place=tripoli');
     expect(await axe(page)).toEqual([]);

@@ -19,6 +19,8 @@ const CSP = [
   "font-src 'self'",
   "connect-src 'self'",
   "worker-src 'self'",
+  // The Share dialog measures the embed's height in a hidden frame of the atlas itself.
+  "frame-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
   "object-src 'none'",
@@ -44,14 +46,31 @@ afterAll(async () => {
   await Promise.all([atlas?.close(), article?.close(), stranger?.close()]);
 });
 
-/** The snippet exactly as the Share dialog gives it to a journalist. */
-async function snippetFor(query: string): Promise<string> {
+/** What a journalist may set in the Share dialog before copying the snippet. */
+interface DialogChoices {
+  title?: string;
+  caption?: string;
+  minimal?: boolean;
+  fixed?: boolean;
+  lang?: 'en' | 'ar' | 'ru';
+}
+
+/** The snippet exactly as the Share dialog gives it to a journalist, once its height is measured. */
+async function snippetFor(query: string, choices: DialogChoices = {}): Promise<string> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
   await page.goto(`${atlas.url}${query}`);
   const share = page.getByRole('button', { name: 'Share / embed' });
   await share.click();
   const dialog = page.getByRole('dialog', { name: 'Share or embed this view' });
-  const snippet = await dialog.getByRole('textbox', { name: 'Embed code for an article' }).inputValue();
+  if (choices.title !== undefined) await dialog.getByRole('textbox', { name: /^Title/ }).fill(choices.title);
+  if (choices.caption !== undefined) await dialog.getByRole('textbox', { name: /^Caption/ }).fill(choices.caption);
+  if (choices.minimal) await dialog.getByRole('checkbox', { name: /^Minimal/ }).check();
+  if (choices.fixed) await dialog.getByRole('checkbox', { name: /^Fixed date/ }).check();
+  if (choices.lang) await dialog.getByRole('combobox', { name: 'Language of the embed' }).selectOption(choices.lang);
+  const field = dialog.getByRole('textbox', { name: 'Embed code for an article' });
+  // The dialog measures the embed in a hidden 720 px frame and writes that height into the snippet.
+  await expect.poll(() => field.getAttribute('data-height-state'), { timeout: 45_000 }).toBe('measured');
+  const snippet = await field.inputValue();
   await page.keyboard.press('Escape');
   await expect.poll(() => dialog.isVisible()).toBe(false);
   expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Share / embed');
@@ -69,6 +88,7 @@ function articleHtml(snippet: string): string {
 <body style="margin:0;font:16px sans-serif"><h1>Russia in Libya</h1><p>Story text before the map.</p>
 ${snippet}
 <p>Story text after the map.</p>
+<div style="height:3000px">More of the story.</div>
 <iframe id="stranger" src="${stranger.origin}/stranger.html" width="50" height="50"></iframe>
 </body></html>`;
 }
@@ -81,14 +101,14 @@ interface Embedded {
   foreign: string[];
 }
 
-async function openArticle(snippet: string, width = 420, waitReady = true): Promise<Embedded> {
+async function openArticle(snippet: string, width = 420, waitReady = true, height = 900): Promise<Embedded> {
   const path = `/article-${Math.random().toString(36).slice(2)}.html`;
   articleRoutes[path] = ['text/html; charset=utf-8', articleHtml(snippet)];
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const page = await browser.newPage({ viewport: { width, height } });
   const w = watch(page, [atlas.origin, article.origin, stranger.origin]);
   await page.goto(`${article.origin}${path}`);
   const frame = page.frameLocator('iframe[data-atlas]');
-  await frame.getByRole('slider', { name: 'Time' }).waitFor();
+  await frame.getByTestId('credit-line').waitFor();
   const atlasFrame = page.frames().find((f) => f.url().startsWith(atlas.url))!;
   await atlasFrame.waitForFunction(() => document.documentElement.dataset['mapReady'] === 'true', null, { timeout: 45_000 });
   if (waitReady) await page.waitForFunction(() => (window as unknown as { heard: { type: string }[] }).heard.some((m) => m.type === 'atlas:ready'));
@@ -100,6 +120,9 @@ const send = (page: Page, data: unknown) =>
   page.evaluate((d) => document.querySelector<HTMLIFrameElement>('iframe[data-atlas]')!.contentWindow!.postMessage(d, '*'), data);
 const statusOf = (f: FrameLocator) => f.getByRole('status').first().textContent();
 const timeOf = (f: FrameLocator) => f.getByRole('slider', { name: 'Time' }).getAttribute('aria-valuetext');
+
+/** A place's button on the map (the WebGL map's marker, or the SVG map's when WebGL is missing). */
+const marker = (e: Embedded, id: string) => e.frame.locator(`[data-place="${id}"]`).first();
 
 async function heights(e: Embedded) {
   const frameHeight = await e.page.locator('iframe[data-atlas]').evaluate((el) => el.getBoundingClientRect().height);
@@ -177,16 +200,16 @@ describe('embedded in an article on another origin', () => {
     expect(snippet).toContain(`<script src="${atlas.url}embed.js" async></script>`);
   });
 
-  it('sizes itself to its content, also when the content grows', async () => {
+  it('sizes itself to its content; an open place stays inside the same bounds', async () => {
     const e = await openArticle(snippet);
     await expect.poll(async () => {
       const h = await heights(e);
       return Math.abs(h.frameHeight - h.content);
     }).toBeLessThanOrEqual(2);
     const before = (await heights(e)).frameHeight;
-    expect(before).not.toBe(760);
-    await e.frame.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: 'Benghazi', exact: true }).click();
-    await expect.poll(async () => (await heights(e)).frameHeight).toBeGreaterThan(before + 50);
+    await marker(e, 'benghazi').click();
+    await expect.poll(() => e.frame.getByRole('region', { name: 'Benghazi' }).isVisible()).toBe(true);
+    expect((await heights(e)).frameHeight).toBeLessThanOrEqual(before + 2);
     await expect.poll(async () => {
       const h = await heights(e);
       return Math.abs(h.frameHeight - h.content);
@@ -198,7 +221,7 @@ describe('embedded in an article on another origin', () => {
 
   it('embed mode: an "Open the full atlas" link to the same view, cooperative gestures, fits 300 px', async () => {
     const e = await openArticle(snippet, 300);
-    const link = e.frame.getByRole('link', { name: /Open the full atlas/ });
+    const link = e.frame.getByRole('link', { name: /open the full atlas/i });
     expect(await link.getAttribute('href')).toBe(`${atlas.url}?date=1960-01`);
     expect(await link.getAttribute('target')).toBe('_blank');
     // A wheel over the map scrolls the article; the zoomable map, once the reader asks for it, is cooperative too.
@@ -218,7 +241,7 @@ describe('embedded in an article on another origin', () => {
     await expect.poll(() => timeOf(e.frame)).toBe('April 2019');
     await expect.poll(() => statusOf(e.frame)).not.toBe(in1960);
     await expect.poll(() => e.frame.getByRole('region', { name: 'Tripoli' }).isVisible()).toBe(true);
-    expect(await e.frame.getByRole('checkbox', { name: 'Foreign forces' }).isChecked()).toBe(false);
+    expect(await e.atlasFrame.evaluate(() => new URLSearchParams(location.search).get('layers'))).toBe('control');
     await e.page.waitForTimeout(300);
     expect((await heard(e.page)).filter((m) => m['type'] === 'atlas:date' || m['type'] === 'atlas:place')).toEqual([]);
     expect(e.errors).toEqual([]);
@@ -230,7 +253,7 @@ describe('embedded in an article on another origin', () => {
     const ready = (await heard(e.page)).find((m) => m['type'] === 'atlas:ready');
     expect(ready).toEqual({ type: 'atlas:ready', version: 1, date: '1960-01', place: null, layers: ['control', 'presence', 'diplomacy'], lang: 'en' });
     const steps = await e.page.evaluate(() => history.length);
-    await e.frame.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: 'Benghazi', exact: true }).click();
+    await marker(e, 'benghazi').click();
     await expect.poll(() => heard(e.page)).toContainEqual({ type: 'atlas:place', version: 1, place: 'benghazi' });
     // The article's Back button leaves the article; it does not rewind the embedded map.
     expect(await e.page.evaluate(() => history.length)).toBe(steps);
@@ -283,5 +306,168 @@ describe('embedded in an article on another origin', () => {
     await send(e.page, { type: 'atlas:set', version: 1, date: '2019-04' });
     await expect.poll(() => timeOf(e.frame)).toBe('April 2019');
     await e.page.close();
+  });
+});
+
+/** The height budget of issue 10: at most 900 px, and at most 1.2 viewport heights on a phone. */
+const budget = (viewportHeight: number) => Math.min(900, 1.2 * viewportHeight);
+const hostState = (page: Page) =>
+  page.evaluate(() => ({ scrollY: window.scrollY, active: document.activeElement?.tagName ?? '', hasFocus: document.hasFocus() }));
+const frameBox = (e: Embedded) => e.page.locator('iframe[data-atlas]').boundingBox().then((b) => b!);
+
+describe('a graphics desk embeds ?date=2020-06&place=jufra with the snippet from the Share dialog', () => {
+  let snippet: string;
+  const VIEWPORTS = [
+    { width: 390, height: 844 },
+    { width: 720, height: 900 },
+    { width: 1200, height: 900 },
+  ];
+
+  it('the snippet carries the measured height and the sandbox tokens', async () => {
+    snippet = await snippetFor('?date=2020-06&place=jufra');
+    expect(snippet).toContain(`src="${atlas.url}?date=2020-06&amp;place=jufra&amp;embed=1"`);
+    expect(snippet).toContain('sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads"');
+    expect(Number(/height="(\d+)"/.exec(snippet)?.[1])).toBeLessThanOrEqual(900);
+  });
+
+  for (const vp of VIEWPORTS) {
+    it(`at ${vp.width} px: within the height budget, no scroll or focus grab on load and on atlas:set, the credit line`, async () => {
+      const e = await openArticle(snippet, vp.width, true, vp.height);
+      await expect.poll(() => e.frame.getByRole('region', { name: 'al-Jufra air base' }).isVisible()).toBe(true);
+      await expect.poll(async () => Math.abs((await heights(e)).frameHeight - (await heights(e)).content)).toBeLessThanOrEqual(2);
+      const atLoad = (await heights(e)).frameHeight;
+      expect(atLoad).toBeLessThanOrEqual(budget(vp.height));
+      expect(await hostState(e.page)).toMatchObject({ scrollY: 0, active: 'BODY' });
+
+      await send(e.page, { type: 'atlas:set', version: 1, place: 'tripoli' });
+      await expect.poll(() => e.frame.getByRole('region', { name: 'Tripoli' }).isVisible()).toBe(true);
+      await e.page.waitForTimeout(400);
+      expect((await heights(e)).frameHeight).toBeLessThanOrEqual(budget(vp.height));
+      expect(await hostState(e.page)).toMatchObject({ scrollY: 0, active: 'BODY' });
+
+      const credit = e.frame.getByTestId('credit-line');
+      expect(await credit.isVisible()).toBe(true);
+      expect(await credit.textContent()).toMatch(/Libya–Russia Atlas\s*·\s*data as of [\w ,]+\d{4}\s*·\s*sources for every record\s*·\s*open the full atlas/);
+      expect(await credit.locator('[data-as-of]').getAttribute('data-as-of')).toMatch(/^\d{4}(-\d{2}){0,2}$/);
+      expect(e.errors).toEqual([]);
+      expect(e.foreign).toEqual([]);
+      await e.page.close();
+    });
+  }
+
+  it('the snippet\'s height is within 5 % of the embed\'s real height in a 720 px column', async () => {
+    const said = Number(/height="(\d+)"/.exec(snippet)?.[1]);
+    // embed.js is left out: the iframe keeps the snippet's height, as when the script is blocked or late.
+    const bare = snippet.replace(/<script[^>]*><\/script>/, '');
+    const e = await openArticle(bare, 720);
+    const real = (await heights(e)).content;
+    expect(Math.abs(said - real) / real).toBeLessThanOrEqual(0.05);
+    expect((await heights(e)).frameHeight).toBe(said);
+    await e.page.close();
+  });
+
+  it('the reader opens Tripoli inside at 390 px: the focus moves into the panel, the article does not move', async () => {
+    const e = await openArticle(snippet, 390, true, 844);
+    await e.frame.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => e.frame.getByRole('region', { name: 'al-Jufra air base' }).count()).toBe(0);
+    await marker(e, 'tripoli').click();
+    const panel = e.frame.getByRole('region', { name: 'Tripoli' });
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    await expect.poll(() => e.atlasFrame.evaluate(() => !!document.activeElement?.closest('[data-testid="place-panel"]'))).toBe(true);
+    expect((await hostState(e.page)).scrollY).toBe(0);
+    expect((await heights(e)).frameHeight).toBeLessThanOrEqual(budget(844));
+    await e.page.close();
+  });
+
+  for (const vp of [VIEWPORTS[0]!, VIEWPORTS[2]!]) {
+    it(`at ${vp.width} px the wheel over the map, and over the panel at its end, scrolls the article`, async () => {
+      const e = await openArticle(snippet, vp.width, true, vp.height);
+      await expect.poll(() => e.frame.getByRole('region', { name: 'al-Jufra air base' }).isVisible()).toBe(true);
+      const frame = await frameBox(e);
+      const inFrame = async (selector: string) => {
+        const r = await e.atlasFrame.locator(selector).first().evaluate((el) => {
+          const b = el.getBoundingClientRect();
+          return { x: b.x + b.width / 2, y: b.y + Math.min(b.height / 2, 80) };
+        });
+        return { x: frame.x + r.x, y: frame.y + r.y };
+      };
+
+      // Over the map (its upper part: the sheet covers the lower part on a phone).
+      const map = await e.atlasFrame.locator('.map-wrap').evaluate((el) => {
+        const b = el.getBoundingClientRect();
+        return { x: b.x + b.width * 0.3, y: b.y + 30 };
+      });
+      await e.page.mouse.move(frame.x + map.x, frame.y + map.y);
+      await e.page.mouse.wheel(0, 400);
+      await expect.poll(() => e.page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+
+      // Over the panel, scrolled to its end: the article scrolls on.
+      await e.page.evaluate(() => window.scrollTo(0, 0));
+      await e.atlasFrame.locator('[data-testid="panel-area"]').evaluate((el) => void (el.scrollTop = el.scrollHeight));
+      const panel = await inFrame('[data-testid="panel-area"]');
+      await e.page.mouse.move(panel.x, panel.y);
+      await e.page.mouse.wheel(0, 400);
+      await expect.poll(() => e.page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+      await e.page.close();
+    });
+  }
+});
+
+describe('a journalist\'s options in the Share dialog', () => {
+  it('title and caption stay plain text; minimal chrome has no language, Data or Share buttons; a fixed date has no slider', async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1">Wagner & co';
+    const snippet = await snippetFor('?date=2020-06', { title: hostile, caption: 'Who held what, <b>June 2020</b>', minimal: true, fixed: true });
+    expect(snippet).toContain('title="&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;Wagner &amp; co"');
+    expect(snippet).not.toContain('<img');
+    const e = await openArticle(snippet, 720);
+    expect(await e.frame.getByRole('heading', { level: 1 }).textContent()).toBe(hostile);
+    expect(await e.frame.getByText('Who held what, <b>June 2020</b>').isVisible()).toBe(true);
+    expect(await e.atlasFrame.evaluate(() => ({ imgs: document.querySelectorAll('header img, header b').length, pwned: (window as unknown as { __pwned?: number }).__pwned }))).toEqual({ imgs: 0, pwned: undefined });
+    expect(await e.frame.getByRole('slider', { name: 'Time' }).count()).toBe(0);
+    expect(await e.frame.getByTestId('fixed-date').textContent()).toBe('June 2020');
+    for (const name of ['English', 'Русский', 'Share / embed', 'Data']) expect(await e.frame.getByRole('button', { name, exact: true }).count()).toBe(0);
+    expect(await e.frame.getByTestId('credit-line').isVisible()).toBe(true);
+    // The options survive the URL the atlas writes as the reader moves.
+    await marker(e, 'tripoli').click();
+    await expect.poll(() => e.atlasFrame.evaluate(() => location.search)).toContain('place=tripoli');
+    expect(await e.atlasFrame.evaluate(() => new URLSearchParams(location.search).get('chrome'))).toBe('minimal');
+    await e.page.close();
+  });
+
+  it('in Arabic at 390 and 1,200 px, with a place open, the embed stays within the budget', async () => {
+    const snippet = await snippetFor('?date=2020-06&place=tripoli', { lang: 'ar' });
+    expect(snippet).toContain('lang=ar');
+    for (const vp of [{ width: 390, height: 844 }, { width: 1200, height: 900 }]) {
+      const e = await openArticle(snippet, vp.width, true, vp.height);
+      await expect.poll(() => e.frame.getByRole('region', { name: 'طرابلس' }).isVisible()).toBe(true);
+      await expect.poll(async () => Math.abs((await heights(e)).frameHeight - (await heights(e)).content)).toBeLessThanOrEqual(2);
+      expect((await heights(e)).frameHeight).toBeLessThanOrEqual(budget(vp.height));
+      expect(await e.frame.getByTestId('credit-line').isVisible()).toBe(true);
+      expect((await hostState(e.page)).scrollY).toBe(0);
+      await e.page.close();
+    }
+  });
+});
+
+describe('the full atlas on a phone', () => {
+  it('a link with place= opens at the top: the map in view, its legend right under it, the panel below', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await page.goto(`${atlas.url}?date=2020-06&place=tripoli`);
+    await mapReady(page);
+    const panel = page.getByRole('region', { name: 'Tripoli' });
+    await expect.poll(() => panel.count()).toBe(1);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    const box = (sel: string) => page.locator(sel).first().evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+    const map = await box('.map-wrap');
+    const legend = await box('[data-testid="compact-legend"]');
+    const sheet = await box('[data-testid="place-panel"]');
+    expect(map.top).toBeGreaterThanOrEqual(0);
+    expect(map.bottom).toBeLessThanOrEqual(844);
+    expect(legend.top - map.bottom).toBeGreaterThanOrEqual(0);
+    expect(legend.top - map.bottom).toBeLessThanOrEqual(12);
+    expect(legend.top).toBeLessThan(844);
+    expect(sheet.top).toBeGreaterThanOrEqual(legend.bottom);
+    await page.close();
   });
 });

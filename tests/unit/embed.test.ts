@@ -85,7 +85,7 @@ describe('links and the snippet', () => {
   it('builds an iframe with a title, the sandbox and the sizing script', () => {
     const s = embedSnippet('https://x.org/a/?date=2011-08&embed=1', 'https://x.org/a/embed.js', 'Atlas "1"');
     expect(s).toContain('<iframe data-atlas src="https://x.org/a/?date=2011-08&amp;embed=1" title="Atlas &quot;1&quot;"');
-    expect(s).toContain('sandbox="allow-scripts allow-same-origin allow-popups"');
+    expect(s).toContain('sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads"');
     expect(s).toContain('<script src="https://x.org/a/embed.js" async></script>');
   });
 });

@@ -1,11 +1,13 @@
 /** Talks to the page that embeds the atlas in an iframe (postMessage): see README, "Embedding". */
 import type { AtlasState } from '../state/app.svelte.ts';
-import { allowedOrigin, originAccepted, out, parseHostMessage, type OutMessage } from './messages.ts';
+import { allowedOrigin, originAccepted, out, parseHostMessage, type OutMessage, type SetCommand } from './messages.ts';
+import { coalesce, frameOrTimer } from './coalesce.ts';
+import { takeHostMessages } from './inbox.ts';
 import { watch } from './watch.svelte.ts';
 
 /**
- * Starts listening to the host page; returns a function that stops. Call it before the first render:
- * it reads `origin=` from the URL, which the atlas rewrites as soon as the reader moves.
+ * Starts listening to the host page; returns a function that stops. It reads `origin=` from the URL
+ * (the atlas keeps it there through every rewrite, so a reload keeps the lock too).
  */
 export function connectHost(atlas: AtlasState): () => void {
   if (window.parent === window) return () => {};
@@ -19,16 +21,21 @@ export function connectHost(atlas: AtlasState): () => void {
   let lastT = atlas.t;
   let lastPlace = atlas.place;
 
+  // However many messages arrive, at most one merged request is applied a frame (coalesce.ts).
+  const requests = coalesce<SetCommand>((cmd) => {
+    if (cmd.lang) atlas.lang = cmd.lang;
+    if (cmd.layers) atlas.layers = cmd.layers;
+    if (cmd.t !== undefined) atlas.setTime((lastT = cmd.t));
+    if (cmd.place !== undefined) atlas.place = lastPlace = cmd.place;
+  }, frameOrTimer());
+
   function onmessage(e: MessageEvent) {
     if (e.source !== host || !originAccepted(e.origin, allowed)) return;
     const cmd = parseHostMessage(e.data, atlas.urlContext);
-    if (!cmd) return;
-    if (cmd.t !== undefined) atlas.setTime((lastT = cmd.t));
-    if (cmd.place !== undefined) atlas.place = lastPlace = cmd.place;
-    if (cmd.layers) atlas.layers = cmd.layers;
-    if (cmd.lang) atlas.lang = cmd.lang;
+    if (cmd) requests.push(cmd);
   }
-  window.addEventListener('message', onmessage);
+  // Messages that came while the atlas was starting are applied first (inbox.ts).
+  const stopMessages = takeHostMessages(onmessage);
 
   const stopWatch = watch(() => {
     const { t, place } = atlas;
@@ -50,6 +57,7 @@ export function connectHost(atlas: AtlasState): () => void {
     clearTimeout(ready);
     sizes.disconnect();
     stopWatch();
-    window.removeEventListener('message', onmessage);
+    requests.cancel();
+    stopMessages();
   };
 }

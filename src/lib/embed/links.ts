@@ -2,6 +2,7 @@
 import { toSearch } from '../state/url.ts';
 import type { Lang } from '../i18n/i18n.ts';
 import type { LayerGroup } from '../state/layers.ts';
+import { optionParams, type EmbedOptions } from './options.ts';
 
 export interface View {
   t: number;
@@ -27,17 +28,37 @@ export function embedScriptUrl(href: string): string {
   return new URL('embed.js', href.split(/[?#]/)[0]).toString();
 }
 
-const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+/**
+ * The embed's `src`: the view in embed mode, in the embed's language, with the journalist's options.
+ * @example embedSrc(v, { title: 'Wagner', caption: '', minimal: true, fixed: false }, href) // '…?date=2019-06&embed=1&title=Wagner&chrome=minimal'
+ */
+export function embedSrc(view: View, options: EmbedOptions, href: string): string {
+  const u = new URL(viewUrl(view, true, href));
+  for (const [k, v] of optionParams(options)) u.searchParams.append(k, v);
+  return u.toString().replace(/%2C/g, ',');
+}
 
 /**
- * An iframe that works on its own at a fixed height, and embed.js, which resizes it to its content.
- * @example embedSnippet('https://x.org/atlas/?date=2011-08&embed=1', 'https://x.org/atlas/embed.js', 'Libya–Russia Atlas')
+ * The sandbox the snippet gives the frame, token by token (README, "Embedding"):
+ * scripts run; the atlas keeps its own origin (its scripts and worker load without CORS); "open the
+ * full atlas" and source links open new tabs, which escape the sandbox (a normal page, where "Data"
+ * downloads work); "Data" can download inside the frame.
  */
-export function embedSnippet(src: string, scriptSrc: string, title: string): string {
+export const SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads';
+
+const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * An iframe that works on its own at a fixed height (`height`: the embed's real height in a 720 px
+ * column, so the article does not jump while embed.js loads), and embed.js, which then resizes it to
+ * its content.
+ * @example embedSnippet('https://x.org/atlas/?date=2011-08&embed=1', 'https://x.org/atlas/embed.js', 'Libya–Russia Atlas', 612)
+ */
+export function embedSnippet(src: string, scriptSrc: string, title: string, height = 760): string {
   return [
-    `<iframe data-atlas src="${attr(src)}" title="${attr(title)}" width="100%" height="760"`,
+    `<iframe data-atlas src="${attr(src)}" title="${attr(title)}" width="100%" height="${Math.round(height)}"`,
     ` style="border:0;width:100%;max-width:1200px" loading="lazy"`,
-    ` sandbox="allow-scripts allow-same-origin allow-popups"></iframe>`,
+    ` sandbox="${SANDBOX}"></iframe>`,
     `\n<script src="${attr(scriptSrc)}" async></script>`,
   ].join('');
 }

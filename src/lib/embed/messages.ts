@@ -5,6 +5,7 @@
  */
 import { parseUrlState, type UrlContext } from '../state/url.ts';
 import { monthKey } from '../time/months.ts';
+import { INVALID, readQuery } from '../state/query.ts';
 import type { Lang } from '../i18n/i18n.ts';
 import { LAYER_GROUPS, type LayerGroup } from '../state/layers.ts';
 
@@ -82,11 +83,13 @@ export function parseHostMessage(data: unknown, ctx: UrlContext): SetCommand | n
 
 /**
  * The host origin the embedder allowed with `origin=` in the atlas's URL, or null (any host).
- * A value that is not an http(s) origin gives '' (matches no sender): a typo must not open the door.
+ * A value that is not an http(s) origin (or too long to be one) gives '' (matches no sender): a typo must not open the door.
  */
 export function allowedOrigin(search: string): string | null {
-  const raw = new URLSearchParams(search.length > 4096 ? '' : search).get('origin');
-  if (raw === null || raw === '') return null;
+  // The first origin= only, however long the query: a long or repeated query never opens the door.
+  const raw = readQuery(search).origin;
+  if (raw === undefined || raw === '') return null;
+  if (raw === INVALID) return '';
   try {
     const u = new URL(raw);
     return /^https?:$/.test(u.protocol) ? u.origin : '';

@@ -384,7 +384,8 @@ export function toGeoJson(index: AtlasIndex, rows: ExportRow[], metadata?: Expor
 
 /** The complete data set as one JSON document: metadata, actors, sources and every record with its citations. */
 export function toJsonPackage(index: AtlasIndex, cites: CitationSource, metadata: ExportMetadata): string {
-  const withSources = <T extends { id: string }>(list: T[]) => list.map((r) => ({ ...r, sources: cites.of(r.id) }));
+  // As in the data files: the build's own `lastSource` left out, the citations put back.
+  const withSources = <T extends { id: string; lastSource?: string }>(list: T[]) => list.map(({ lastSource: _, ...r }) => ({ ...r, sources: cites.of(r.id) }));
   return `${JSON.stringify(
     {
       metadata,
@@ -399,9 +400,3 @@ export function toJsonPackage(index: AtlasIndex, cites: CitationSource, metadata
   )}\n`;
 }
 
-/** The newest date among the source documents (at its own precision): the record's "data as of". */
-export function newestSourceDate(sources: ReadonlyMap<string, SourceDoc> | Iterable<SourceDoc>): string {
-  let best = '';
-  for (const s of sources instanceof Map ? sources.values() : (sources as Iterable<SourceDoc>)) if (s.date > best) best = s.date;
-  return best;
-}

@@ -5,6 +5,7 @@
  */
 import { currentMonth, FIRST_MONTH, clampMonth } from '../time/months.ts';
 import { parseUrlState, toSearch, type UrlContext } from './url.ts';
+import { keptParams } from '../embed/options.ts';
 import type { Lang } from '../i18n/i18n.ts';
 import type { LayerGroup } from './layers.ts';
 
@@ -19,6 +20,8 @@ export class AtlasState {
   embed = $state(false);
   readonly defaultLang: Lang;
   #ctx: UrlContext;
+  /** `origin=` and the embed's options, carried through every URL the atlas writes (see keptParams). */
+  #kept = '';
 
   constructor(placeIds: Iterable<string>, defaultLang: Lang, now = new Date()) {
     this.lastMonth = currentMonth(now);
@@ -41,6 +44,7 @@ export class AtlasState {
     this.layers = s.layers ?? { control: true, presence: true, diplomacy: true };
     this.lang = s.lang ?? this.defaultLang;
     this.embed = s.embed;
+    this.#kept = keptParams(search);
   }
 
   /** What URL values (and host messages) may say. */
@@ -49,6 +53,6 @@ export class AtlasState {
   }
 
   search(): string {
-    return toSearch({ t: this.t, place: this.place, layers: this.layers, lang: this.lang, embed: this.embed });
+    return toSearch({ t: this.t, place: this.place, layers: this.layers, lang: this.lang, embed: this.embed }) + this.#kept;
   }
 }

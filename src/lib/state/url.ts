@@ -7,6 +7,7 @@ import { clampMonth, monthKey, parseMonthKey } from '../time/months.ts';
 import { monthIndex } from '../time/dates.ts';
 import { isLang, type Lang } from '../i18n/i18n.ts';
 import { LAYER_GROUPS, type LayerGroup } from './layers.ts';
+import { queryValue, readQuery, type Query, type QueryName } from './query.ts';
 
 
 export interface UrlState {
@@ -23,26 +24,14 @@ export interface UrlContext {
   lastMonth: number;
 }
 
-const MAX_PARAM = 64;
-
-function readParams(search: string): URLSearchParams {
-  try {
-    return new URLSearchParams(search.length > 4096 ? '' : search);
-  } catch {
-    return new URLSearchParams();
-  }
-}
-
-const get = (p: URLSearchParams, k: string) => {
-  const v = p.get(k);
-  return v !== null && v.length <= MAX_PARAM ? v : null;
-};
+/** Only the known parameters, first occurrence, each length-limited: see query.ts. */
+const get = (q: Query, k: QueryName) => queryValue(q, k);
 
 /**
  * @example parseUrlState('?date=2011-08&place=tripoli', ctx) // { t: 2011*12+7, place: 'tripoli', embed: false }
  */
 export function parseUrlState(search: string, ctx: UrlContext): UrlState {
-  const p = readParams(search);
+  const p = readQuery(search);
   const out: UrlState = { embed: get(p, 'embed') === '1' };
 
   const date = get(p, 'date');

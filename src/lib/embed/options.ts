@@ -1,0 +1,83 @@
+/**
+ * What the journalist sets for an embed, as URL parameters of the iframe's `src` (and fields of the
+ * Share dialog): a title and a one-line caption (plain text, length-limited), minimal chrome, a fixed
+ * date without a slider. These and `origin=` are kept in the atlas's URL through every rewrite, so a
+ * reload of the frame shows the same embed under the same lock.
+ */
+import { INVALID, queryValue, readQuery } from '../state/query.ts';
+
+export const TITLE_MAX = 100;
+export const CAPTION_MAX = 200;
+
+export interface EmbedOptions {
+  /** Shown as the embed's heading instead of the atlas's name; plain text. */
+  title: string;
+  /** One line under the title; plain text. */
+  caption: string;
+  /** No language, Data or Share buttons (`chrome=minimal`). */
+  minimal: boolean;
+  /** The date is fixed: no slider or play button (`static=1`), for a static illustration. */
+  fixed: boolean;
+}
+
+export const NO_OPTIONS: EmbedOptions = { title: '', caption: '', minimal: false, fixed: false };
+
+// Control characters, bidirectional embeddings, overrides and isolates (a title must not reorder the
+// text around it), line and paragraph separators, the BOM, lone surrogates.
+const UNSAFE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Editor-typed text made safe to show as one plain line: unsafe characters removed, white space
+ * collapsed, cut to `max` characters with an ellipsis. Anything not a string gives ''.
+ * It is always rendered as text, never as markup: `<b>` stays the four characters `<b>`.
+ * @example normalizeText('  Russia\n in Libya\u202e ', 100) // 'Russia in Libya'
+ */
+export function normalizeText(value: unknown, max: number): string {
+  if (typeof value !== 'string') return '';
+  const text = value.replace(UNSAFE, '').replace(/[\s\u2028\u2029]+/g, ' ').trim();
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+}
+
+/**
+ * @example parseEmbedOptions('?embed=1&title=Wagner%20in%20Libya&static=1') // { title: 'Wagner in Libya', caption: '', minimal: false, fixed: true }
+ */
+export function parseEmbedOptions(search: string): EmbedOptions {
+  const q = readQuery(search);
+  return {
+    title: normalizeText(queryValue(q, 'title'), TITLE_MAX),
+    caption: normalizeText(queryValue(q, 'caption'), CAPTION_MAX),
+    minimal: queryValue(q, 'chrome') === 'minimal',
+    fixed: queryValue(q, 'static') === '1',
+  };
+}
+
+/** The options as query parameters, defaults left out, in a fixed order. */
+export function optionParams(o: EmbedOptions): [string, string][] {
+  const out: [string, string][] = [];
+  const title = normalizeText(o.title, TITLE_MAX);
+  const caption = normalizeText(o.caption, CAPTION_MAX);
+  if (title) out.push(['title', title]);
+  if (caption) out.push(['caption', caption]);
+  if (o.minimal) out.push(['chrome', 'minimal']);
+  if (o.fixed) out.push(['static', '1']);
+  return out;
+}
+
+/**
+ * The parameters an embed keeps through every rewrite of its URL: `origin=` and the options, read from
+ * `search` and written back normalized, as a query-string tail ('' or '&origin=…&title=…').
+ * An origin= that was present but unusable (too long, malformed) is kept as an unusable value, so the
+ * atlas stays locked to nobody after a reload rather than open to everyone.
+ * @example keptParams('?date=2011-08&origin=https://news.example&title=A') // '&origin=https%3A%2F%2Fnews.example&title=A'
+ */
+export function keptParams(search: string): string {
+  const q = readQuery(search);
+  const p = new URLSearchParams();
+  const origin = q.origin;
+  if (origin === INVALID) p.set('origin', 'invalid');
+  else if (origin) p.set('origin', origin);
+  for (const [k, v] of optionParams(parseEmbedOptions(search))) p.set(k, v);
+  const s = p.toString();
+  return s ? `&${s}` : '';
+}

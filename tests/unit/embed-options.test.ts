@@ -1,0 +1,171 @@
+import { describe, expect, it, vi } from 'vitest';
+import { INVALID, readQuery } from '../../src/lib/state/query.ts';
+import { parseUrlState } from '../../src/lib/state/url.ts';
+import { allowedOrigin, originAccepted } from '../../src/lib/embed/messages.ts';
+import { CAPTION_MAX, TITLE_MAX, keptParams, normalizeText, optionParams, parseEmbedOptions } from '../../src/lib/embed/options.ts';
+import { embedSnippet, embedSrc, SANDBOX } from '../../src/lib/embed/links.ts';
+import { coalesce, type Scheduler } from '../../src/lib/embed/coalesce.ts';
+import { AtlasState } from '../../src/lib/state/app.svelte.ts';
+import { newestSourceDate } from '../../scripts/lib/vite-data-split.ts';
+import { patchPreloadHelper, stripCrossorigin } from '../../scripts/lib/vite-same-origin-assets.ts';
+import { monthIndex } from '../../src/lib/time/dates.ts';
+
+const ctx = { placeIds: new Set(['tripoli', 'jufra']), lastMonth: monthIndex(2026, 11) };
+const pad = `&note=${'x'.repeat(5000)}`;
+
+describe('readQuery: only known parameters, first occurrence, length-limited', () => {
+  it('keeps the first occurrence of a repeated parameter', () => {
+    expect(readQuery('?date=2011-08&date=1960-01&origin=https://a.org&origin=https://b.org')).toEqual({ date: '2011-08', origin: 'https://a.org' });
+  });
+  it('is not defeated by length: a long query keeps date= and origin=', () => {
+    const q = readQuery(`?date=2019-04&origin=https%3A%2F%2Fnews.example${pad}`);
+    expect(q.date).toBe('2019-04');
+    expect(q.origin).toBe('https://news.example');
+    expect(parseUrlState(`?date=2019-04${pad}&place=jufra`, ctx)).toMatchObject({ t: monthIndex(2019, 4), place: 'jufra' });
+  });
+  it('marks a too-long or undecodable value invalid, and never reads unknown names', () => {
+    expect(readQuery(`?origin=https://${'a'.repeat(300)}.org`).origin).toBe(INVALID);
+    expect(readQuery('?title=%E0%A4%A').title).toBe(INVALID);
+    expect(readQuery('?__proto__=1&constructor=2&toString=3')).toEqual({});
+  });
+  it('a too-long first value is not replaced by a later short one', () => {
+    expect(readQuery(`?date=${'1'.repeat(40)}&date=2019-04`).date).toBe(INVALID);
+  });
+});
+
+describe('the origin lock', () => {
+  it('holds with a query over 4,096 characters and with repeated origin=', () => {
+    const rule = allowedOrigin(`?embed=1&origin=https%3A%2F%2Fnews.example${pad}`);
+    expect(rule).toBe('https://news.example');
+    expect(originAccepted('https://evil.example', rule)).toBe(false);
+    expect(allowedOrigin('?origin=https://news.example&origin=https://evil.example')).toBe('https://news.example');
+  });
+  it('an origin= too long to be one locks everyone out rather than letting everyone in', () => {
+    const rule = allowedOrigin(`?origin=https://${'a'.repeat(400)}.org`);
+    expect(rule).toBe('');
+    expect(originAccepted('https://news.example', rule)).toBe(false);
+  });
+  it('origin= and the options survive every URL the atlas writes', () => {
+    const atlas = new AtlasState(['tripoli', 'jufra'], 'en', new Date(Date.UTC(2026, 11, 2)));
+    atlas.readUrl(`?date=2020-06&embed=1&origin=https%3A%2F%2Fnews.example&title=Wagner&static=1${pad}`);
+    atlas.setTime(monthIndex(2021, 1));
+    atlas.place = 'tripoli';
+    const search = atlas.search();
+    expect(search).toBe('?date=2021-01&place=tripoli&embed=1&origin=https%3A%2F%2Fnews.example&title=Wagner&static=1');
+    expect(allowedOrigin(search)).toBe('https://news.example');
+    // …and after a reload from that URL.
+    const reloaded = new AtlasState(['tripoli', 'jufra'], 'en', new Date(Date.UTC(2026, 11, 2)));
+    reloaded.readUrl(search);
+    expect(reloaded.search()).toBe(search);
+  });
+  it('an unusable origin= stays unusable through a rewrite', () => {
+    const kept = keptParams(`?origin=https://${'a'.repeat(400)}.org`);
+    expect(kept).toBe('&origin=invalid');
+    expect(allowedOrigin(`?date=2020-01${kept}`)).toBe('');
+    expect(keptParams('?date=2020-01')).toBe('');
+  });
+});
+
+describe('embed options', () => {
+  it('reads title, caption, minimal chrome and a fixed date', () => {
+    expect(parseEmbedOptions('?embed=1&title=Wagner%20in%20Libya&caption=Since+2019&chrome=minimal&static=1')).toEqual({
+      title: 'Wagner in Libya',
+      caption: 'Since 2019',
+      minimal: true,
+      fixed: true,
+    });
+    expect(parseEmbedOptions('?embed=1&chrome=full&static=yes')).toEqual({ title: '', caption: '', minimal: false, fixed: false });
+  });
+  it('normalizes editor-typed text to one plain, bounded line', () => {
+    expect(normalizeText('  Russia\n\tin   Libya ', 100)).toBe('Russia in Libya');
+    expect(normalizeText('abc\u202edef\u2066g\u0000h\u0007', 100)).toBe('abcdefgh');
+    expect(normalizeText('\ud800lone', 100)).toBe('lone');
+    expect(normalizeText('😀 emoji', 100)).toBe('😀 emoji');
+    expect(normalizeText(42, 100)).toBe('');
+    expect(normalizeText('word '.repeat(50), 20)).toBe('word word word word…');
+    expect([...normalizeText('x'.repeat(500), TITLE_MAX)]).toHaveLength(TITLE_MAX);
+    expect([...parseEmbedOptions(`?caption=${'y'.repeat(700)}`).caption]).toHaveLength(CAPTION_MAX);
+  });
+  it('keeps markup as text: the value is the same characters, never parsed', () => {
+    const title = '<img src=x onerror=alert(1)>"\'&';
+    expect(parseEmbedOptions(`?title=${encodeURIComponent(title)}`).title).toBe(title);
+  });
+  it('writes only what differs from the defaults', () => {
+    expect(optionParams({ title: ' A ', caption: '', minimal: false, fixed: true })).toEqual([['title', 'A'], ['static', '1']]);
+  });
+});
+
+describe('the snippet', () => {
+  const view = { t: monthIndex(2020, 6), place: 'jufra', layers: { control: true, presence: true, diplomacy: true }, lang: 'en' as const };
+  it('carries the options in src, and a title escaped as an attribute', () => {
+    const src = embedSrc(view, { title: 'Wagner & <co>', caption: '', minimal: true, fixed: false }, 'https://x.org/a/?embed=1&origin=https://y.org');
+    expect(src).toBe('https://x.org/a/?date=2020-06&place=jufra&embed=1&title=Wagner+%26+%3Cco%3E&chrome=minimal');
+    const s = embedSnippet(src, 'https://x.org/a/embed.js', 'Wagner & <co> "x"', 612.4);
+    expect(s).toContain('title="Wagner &amp; &lt;co&gt; &quot;x&quot;"');
+    expect(s).toContain('height="612"');
+    expect(s).not.toMatch(/<co>/);
+  });
+  it('sandboxes the frame with exactly the tokens the README explains', () => {
+    expect(SANDBOX.split(' ')).toEqual(['allow-scripts', 'allow-same-origin', 'allow-popups', 'allow-popups-to-escape-sandbox', 'allow-downloads']);
+    expect(embedSnippet('https://x.org/a/', 'https://x.org/a/embed.js', 'A')).toContain(`sandbox="${SANDBOX}"`);
+  });
+});
+
+describe('coalescing host requests', () => {
+  /** A scheduler the test runs by hand: `tick()` is the next frame (or timer). */
+  function manual() {
+    let queued: (() => void) | null = null;
+    let scheduled = 0;
+    const schedule: Scheduler = (run) => {
+      scheduled++;
+      queued = run;
+      return () => void (queued = null);
+    };
+    return { schedule, tick: () => queued?.(), count: () => scheduled };
+  }
+  it('applies one merged request per frame: the last value of each field wins', () => {
+    const m = manual();
+    const apply = vi.fn();
+    const c = coalesce<{ t?: number; place?: string | null }>(apply, m.schedule);
+    for (let i = 0; i < 1000; i++) c.push({ t: i });
+    c.push({ place: 'tripoli' });
+    c.push({ place: null });
+    expect(apply).not.toHaveBeenCalled();
+    expect(m.count()).toBe(1);
+    m.tick();
+    expect(apply).toHaveBeenCalledTimes(1);
+    expect(apply).toHaveBeenCalledWith({ t: 999, place: null });
+    m.tick();
+    expect(apply).toHaveBeenCalledTimes(1);
+    c.push({ t: 5 });
+    m.tick();
+    expect(apply).toHaveBeenLastCalledWith({ t: 5 });
+  });
+  it('cancel drops what is pending; flush applies it now', () => {
+    const m = manual();
+    const apply = vi.fn();
+    const c = coalesce<{ t?: number }>(apply, m.schedule);
+    c.push({ t: 1 });
+    c.cancel();
+    m.tick();
+    expect(apply).not.toHaveBeenCalled();
+    c.push({ t: 2 });
+    c.flush();
+    expect(apply).toHaveBeenCalledWith({ t: 2 });
+  });
+});
+
+describe('build-time pieces', () => {
+  it('"data as of" is the newest source date, whatever its precision', () => {
+    expect(newestSourceDate([{ date: '2024-12' }, { date: '2024-12-14' }, { date: '2019' }, { date: 'soon' }, {}])).toBe('2024-12-14');
+  });
+  it('index.html loses crossorigin; the preload helper keeps CORS for scripts only', () => {
+    expect(stripCrossorigin('<script type="module" crossorigin src="./a.js"></script><link rel="stylesheet" crossorigin href="./a.css">')).toBe(
+      '<script type="module" src="./a.js"></script><link rel="stylesheet" href="./a.css">',
+    );
+    const helper = 'Unable to preload CSS;if(t.rel=i?`stylesheet`:Ut,i||(t.as=`script`),t.crossOrigin=``,t.href=r.href';
+    expect(patchPreloadHelper(helper)).toContain('i||(t.as=`script`),i||(t.crossOrigin=``),t.href');
+    expect(patchPreloadHelper('Unable to preload CSS; something else')).toBeNull();
+    expect(patchPreloadHelper('plain chunk')).toBe('plain chunk');
+  });
+});

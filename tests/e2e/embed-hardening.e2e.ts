@@ -154,6 +154,9 @@ describe('host messages', () => {
 describe('inside sandbox="allow-scripts" alone (an opaque origin)', () => {
   it('is styled and draws, on a host whose CORS rule covers its scripts', async () => {
     const e = await openArticle(iframe(`${scriptCors.url}?date=2019-04&embed=1`, 'sandbox="allow-scripts"'), scriptCors);
+    // The zoomable map and its stylesheet come with the reader's first zoom.
+    await e.frame.getByRole('button', { name: 'Zoom in' }).click();
+    await e.frame.locator('.maplibregl-map').waitFor({ state: 'attached', timeout: 45_000 });
     const styled = await e.frame.evaluate(() => ({
       bodyMargin: getComputedStyle(document.body).margin,
       sheets: [...document.styleSheets].length,

@@ -177,6 +177,16 @@ export const en = {
   'method.errorsHeading': "Reporting an error",
   'method.errors': "If a record is wrong, lacks a source or quotes a passage that does not say what it says, write to the editors of the publication that shows this atlas, giving the record (the place and date in view) and, if you can, a better source.",
   'status.lastReported': "last reported {date}",
+  'image.sources': "Sources",
+  'image.sourcesMore': "{list}; and {count} more",
+  'image.credit': "Libya–Russia Atlas · data as of {date} · every record sourced",
+  'image.alt': "Map of Libya in {date}: {summary}",
+  'image.download': "Image",
+  'image.intro': "Save this view as an image, with its legend, sources and credit:",
+  'image.social': "Social (1,200 × 675)",
+  'image.print': "Print (2,400 × 1,800)",
+  'image.png': "PNG",
+  'image.svg': "SVG",
 } as const;
 
 export type MessageKey = keyof typeof en;

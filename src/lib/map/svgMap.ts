@@ -58,7 +58,7 @@ function basemapSvg(paths: SvgPaths): string {
   let svg = basemapCache.get(paths);
   if (svg === undefined) {
     svg = paths.basemap
-      .map((c) => `<path d="${c.d}" fill="${c.libya ? PALETTE.libyaLand : PALETTE.land}" stroke="${PALETTE.border}" stroke-width="0.6" vector-effect="non-scaling-stroke"/>`)
+      .map((c) => `<path d="${c.d}" fill="${c.libya ? PALETTE.libyaLand : PALETTE.land}"/>`)
       .join('');
     basemapCache.set(paths, svg);
   }
@@ -85,13 +85,14 @@ function hatchPattern(id: string, color: string, transform: string): string {
   return `<pattern id="${id}" width="${HATCH.size}" height="${HATCH.size}" patternUnits="userSpaceOnUse" patternTransform="${transform}">${rects.join('')}</pattern>`;
 }
 
-function areaPaths(index: AtlasIndex, area: AreaState, d: string, hatchId: (actor: string) => string): string {
+/** `px`: a length in screen pixels, in the Mercator units the static shapes are drawn in. */
+function areaPaths(index: AtlasIndex, area: AreaState, d: string, hatchId: (actor: string) => string, px: (n: number) => string): string {
   if (!area.shown || !area.holder) return '';
   const color = actorColor(index.actors.get(area.holder));
-  const dash = area.uncertain ? ` stroke-dasharray="${REGION_LINE.dash.join(' ')}"` : '';
+  const dash = area.uncertain ? ` stroke-dasharray="${REGION_LINE.dash.map(px).join(' ')}"` : '';
   const fill = `<path d="${d}" data-area="${esc(area.id)}" data-actor="${esc(area.holder)}" fill="${regionFill(color, area.uncertain)}"/>`;
   const hatch = area.contested ? `<path d="${d}" data-contested="${esc(area.id)}" fill="url(#${hatchId(challengerOf(area.shown))})"/>` : '';
-  const line = `<path d="${d}" fill="none" stroke="${PALETTE.regionLine}" stroke-width="${REGION_LINE.width}" vector-effect="non-scaling-stroke"${dash}/>`;
+  const line = `<path d="${d}" fill="none" stroke="${PALETTE.regionLine}" stroke-width="${px(REGION_LINE.width)}"${dash}/>`;
   return fill + hatch + line;
 }
 
@@ -123,7 +124,10 @@ export function renderSvgMap(input: SvgMapInput): string {
   const tilePixel = 2 ** (zoom - Math.floor(zoom)) / k;
   const toUnits = `matrix(${tilePixel} 0 0 ${tilePixel} ${-Math.PI} ${-Math.PI})`;
   out.push(`<rect width="${width}" height="${height}" fill="${PALETTE.sea}"/>`);
-  out.push(`<g transform="${toScreen}">`, basemapSvg(input.paths));
+  // Stroke widths are given in those units too (1 px = 1/k), since not every renderer honours
+  // vector-effect="non-scaling-stroke" (resvg, which draws the build's images, does not).
+  const px = (n: number) => String(n / k);
+  out.push(`<g transform="${toScreen}">`, `<g stroke="${PALETTE.border}" stroke-width="${px(0.6)}">`, basemapSvg(input.paths), '</g>');
   if (layers.control) {
     for (const region of view.regions) {
       for (const area of region.zones.length > 0 ? region.zones : [region]) {
@@ -131,7 +135,7 @@ export function renderSvgMap(input: SvgMapInput): string {
           const actor = challengerOf(area.shown);
           defs.set(actor, hatchPattern(hatchId(actor), actorColor(index.actors.get(actor)), toUnits));
         }
-        out.push(areaPaths(index, area, input.paths.areas[area.id] ?? '', hatchId));
+        out.push(areaPaths(index, area, input.paths.areas[area.id] ?? '', hatchId, px));
       }
     }
   }

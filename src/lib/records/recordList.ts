@@ -5,12 +5,10 @@
  */
 import { regionOf, type AtlasIndex } from './atlasIndex.ts';
 import type { EventCategory, Status } from './types.ts';
-import type { Interval } from '../time/interval.ts';
+import type { RecordFilter, RecordKind } from './filter.ts';
 
-export const RECORD_KINDS = ['presence', 'control', 'event'] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number];
-export const CATEGORIES = ['diplomatic', 'military', 'economic', 'control'] as const satisfies readonly EventCategory[];
-export const STATUSES = ['confirmed', 'reported', 'alleged', 'denied'] as const satisfies readonly Status[];
+export { CATEGORIES, NO_FILTER, RECORD_KINDS, STATUSES, isFiltered, type RecordFilter, type RecordKind } from './filter.ts';
+import type { Interval } from '../time/interval.ts';
 
 /** Soviet and Russian forces: their presences count as Russia-related (events say so themselves). */
 export const RUSSIAN_FORCES: ReadonlySet<string> = new Set(['soviet-advisers', 'wagner', 'africa-corps', 'russian-armed-forces']);
@@ -32,18 +30,6 @@ export interface RecordEntry {
   status?: Status;
   russia: boolean;
 }
-
-export interface RecordFilter {
-  /** Empty: every kind (likewise for categories and statuses). */
-  kinds: RecordKind[];
-  categories: EventCategory[];
-  /** An actor id, or null for everyone. */
-  actor: string | null;
-  statuses: Status[];
-  russia: boolean;
-}
-
-export const NO_FILTER: RecordFilter = { kinds: [], categories: [], actor: null, statuses: [], russia: false };
 
 /** Every record, presences then periods of control then events, each kind earliest first (the index's order). */
 export function recordEntries(index: AtlasIndex): RecordEntry[] {
@@ -104,7 +90,3 @@ export function passes(e: RecordEntry, f: RecordFilter): boolean {
   if (f.statuses.length > 0 && (e.status === undefined || !f.statuses.includes(e.status))) return false;
   return !f.russia || e.russia;
 }
-
-/** Is anything filtered? */
-export const isFiltered = (f: RecordFilter): boolean =>
-  f.kinds.length > 0 || f.categories.length > 0 || f.actor !== null || f.statuses.length > 0 || f.russia;

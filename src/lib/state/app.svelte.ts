@@ -7,6 +7,7 @@ import { currentMonth, FIRST_MONTH, clampMonth } from '../time/months.ts';
 import { parseUrlState, toSearch, type UrlContext } from './url.ts';
 import type { Lang } from '../i18n/i18n.ts';
 import type { LayerGroup } from './layers.ts';
+import { NO_FILTER, type RecordFilter } from '../records/filter.ts';
 
 export class AtlasState {
   readonly firstMonth = FIRST_MONTH;
@@ -17,6 +18,12 @@ export class AtlasState {
   layers = $state<Record<LayerGroup, boolean>>({ control: true, presence: true, diplomacy: true });
   lang = $state<Lang>('en');
   embed = $state(false);
+  /** The record view (search across the record) is open, with this query and these filters. */
+  records = $state(false);
+  query = $state('');
+  filter = $state<RecordFilter>(NO_FILTER);
+  /** Two months shown side by side, earlier first; null when not comparing. */
+  compare = $state<[number, number] | null>(null);
   readonly defaultLang: Lang;
   #ctx: UrlContext;
 
@@ -41,6 +48,10 @@ export class AtlasState {
     this.layers = s.layers ?? { control: true, presence: true, diplomacy: true };
     this.lang = s.lang ?? this.defaultLang;
     this.embed = s.embed;
+    this.records = s.records ?? false;
+    this.query = s.q ?? '';
+    this.filter = s.filter ?? NO_FILTER;
+    this.compare = s.compare ?? null;
   }
 
   /** What URL values (and host messages) may say. */
@@ -49,6 +60,16 @@ export class AtlasState {
   }
 
   search(): string {
-    return toSearch({ t: this.t, place: this.place, layers: this.layers, lang: this.lang, embed: this.embed });
+    return toSearch({
+      t: this.t,
+      place: this.place,
+      layers: this.layers,
+      lang: this.lang,
+      embed: this.embed,
+      records: this.records,
+      q: this.query,
+      filter: this.filter,
+      compare: this.compare,
+    });
   }
 }

@@ -141,7 +141,7 @@ export const ar: Catalog = {
   "time.russiaTaller": "العلامات الأطول: ليبيا وموسكو",
   "status.forcesHeading": "القوات الأجنبية:",
   "status.forceLine": "{actor}: {places}.",
-  "status.forceStatus": "{status}: {places}",
+  "status.forceStatus": "{places} ({status})",
   "change.between": "بين {a} و{b}:",
   "change.nothing": "لا تغيير في السيطرة أو في القوات الأجنبية.",
   "panel.forcesNow": "القوات الأجنبية هنا في هذا التاريخ ({n})",
@@ -197,4 +197,5 @@ export const ar: Catalog = {
   "compare.noEvents": "لا أحداث مسجلة في هذه الأشهر.",
   "panel.noteAndSources": "ملاحظة ومصادر ({n})",
   "panel.sourcesCount": "المصادر ({n})",
+  "records.filtered": "مصفّى",
 };

@@ -139,7 +139,7 @@ export const en = {
   "time.russiaTaller": "taller marks: Libya and Moscow",
   "status.forcesHeading": "Foreign forces:",
   "status.forceLine": "{actor}: {places}.",
-  "status.forceStatus": "{status}: {places}",
+  "status.forceStatus": "{places} ({status})",
   "change.between": "Between {a} and {b}:",
   "change.nothing": "no change of control or foreign forces.",
   "panel.forcesNow": "Foreign forces here at this date ({n})",
@@ -195,6 +195,7 @@ export const en = {
   "compare.noEvents": "No events recorded in these months.",
   "panel.noteAndSources": "Note and sources ({n})",
   "panel.sourcesCount": "Sources ({n})",
+  "records.filtered": "filtered",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -144,7 +144,7 @@ export const ru: Catalog = {
   "time.russiaTaller": "высокие метки: Ливия и Москва",
   "status.forcesHeading": "Иностранные силы:",
   "status.forceLine": "{actor}: {places}.",
-  "status.forceStatus": "{status}: {places}",
+  "status.forceStatus": "{places} ({status})",
   "change.between": "Между {a} и {b}:",
   "change.nothing": "контроль и иностранные силы не изменились.",
   "panel.forcesNow": "Иностранные силы здесь на эту дату ({n})",
@@ -200,4 +200,5 @@ export const ru: Catalog = {
   "compare.noEvents": "В эти месяцы событий не записано.",
   "panel.noteAndSources": "Примечание и источники ({n})",
   "panel.sourcesCount": "Источники ({n})",
+  "records.filtered": "с отбором",
 };

@@ -209,6 +209,8 @@ describe('comparing two months', () => {
     const tripoli = view.locator('li[data-area="tripoli"]').filter({ hasText: /→ NTC/ });
     await expect.poll(() => tripoli.count()).toBe(1);
     expect(await tripoli.textContent()).toMatch(/August 2011/);
+    // Its sources are one click away.
+    await tripoli.getByText(/^Sources \(\d+\)$/).click();
     const source = tripoli.getByRole('list', { name: 'Sources' }).getByRole('link').first();
     await expect.poll(() => source.count()).toBe(1);
     const href = (await source.getAttribute('href'))!;
@@ -283,6 +285,12 @@ describe('keyboard only', () => {
     await page.locator('[data-testid="compare-view"] input[type="month"]').nth(1).dispatchEvent('change');
     await expect.poll(() => page.url()).toContain('compare=2011-02,2011-10');
     await expect.poll(() => page.locator('[data-testid="compare-view"] li[data-area="tripoli"]').count()).toBeGreaterThan(0);
+    // Escape closes the comparison and returns to the button that opened it.
+    await page.locator('[data-testid="compare-view"] input[type="month"]').nth(1).focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('[data-testid="compare-view"]').count()).toBe(0);
+    expect((await active()).text).toBe('Compare two dates');
+    await expect.poll(() => page.url()).not.toContain('compare=');
     expect(w.errors).toEqual([]);
     await page.close();
   });

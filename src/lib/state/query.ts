@@ -17,6 +17,14 @@ export const QUERY_LIMITS = {
   caption: 800,
   chrome: 16,
   static: 4,
+  records: 4,
+  q: 64,
+  kind: 64,
+  cat: 64,
+  actor: 64,
+  status: 64,
+  russia: 4,
+  compare: 16,
 } as const;
 
 export type QueryName = keyof typeof QUERY_LIMITS;

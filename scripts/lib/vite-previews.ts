@@ -7,7 +7,7 @@
  * Link previews need absolute addresses: set ATLAS_PUBLIC_URL (e.g. https://news.example.org/atlas/)
  * when building for the site the atlas will live on; without it the addresses are relative.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import type { Plugin } from 'vite';
@@ -21,6 +21,8 @@ import { ALL_LAYERS, type Layers } from '../../src/lib/state/layers.ts';
 import { summarySentences } from '../../src/lib/ui/summary.ts';
 import { embedSnippet } from '../../src/lib/embed/links.ts';
 import { loadData, type LoadedData } from './load-data.ts';
+import { stepView } from '../../src/lib/stories/step.ts';
+import type { Story, StoryStep } from '../../src/lib/records/types.ts';
 import { svgPaths } from './svg-paths.ts';
 
 export interface PreviewContext {
@@ -91,10 +93,14 @@ export function publicBase(): string {
   return u.href.endsWith('/') ? u.href : `${u.href}/`;
 }
 
-/** The tags a link preview reads, for a page whose preview image is `image` (relative to the site). */
-export function previewTags(opts: { title: string; description: string; image: string; alt: string; page: string; oembed: string }): string {
+/**
+ * The tags a link preview reads, for a page whose preview image is `image` (a path from the site's
+ * folder). `up` leads from the page to that folder ('../' for stories/<id>.html) when the addresses
+ * are relative.
+ */
+export function previewTags(opts: { title: string; description: string; image: string; alt: string; page: string; oembed: string; up?: string }): string {
   const base = publicBase();
-  const abs = (p: string) => `${base}${p}`;
+  const abs = (p: string) => `${base || (opts.up ?? '')}${p}`;
   const { width, height } = IMAGE_SIZES.social;
   return [
     `<meta property="og:type" content="website" />`,
@@ -115,9 +121,9 @@ export function previewTags(opts: { title: string; description: string; image: s
 }
 
 /** A static oEmbed response (type "rich"): the embed snippet, its size and the preview image. */
-export function oembed(opts: { title: string; src: string; image: string; height: number }): string {
+export function oembed(opts: { title: string; src: string; image: string; height: number; up?: string }): string {
   const base = publicBase();
-  const abs = (p: string) => `${base}${p}`;
+  const abs = (p: string) => `${base || (opts.up ?? '')}${p}`;
   const { width, height } = IMAGE_SIZES.social;
   return `${JSON.stringify(
     {
@@ -140,6 +146,52 @@ export function oembed(opts: { title: string; src: string; image: string; height
 /** The embed's height in a 720 px column when nothing else is known (the Share dialog measures it). */
 export const DEFAULT_EMBED_HEIGHT = 720;
 
+/** The stories the build ships (stories/*.json, checked by `npm run validate`). */
+export function readStories(root: string): Story[] {
+  const dir = join(root, 'stories');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Story);
+}
+
+/**
+ * A story's own small page (stories/<id>.html): its title, description and preview for link
+ * previews and readers without JavaScript, and the way into the atlas at the story.
+ */
+export function storyPage(ctx: PreviewContext, story: Story): string {
+  const first = story.steps[0]!;
+  const alt = `${story.title.en}. ${first.caption.en}`;
+  const tags = previewTags({ title: story.title.en, description: story.description.en, image: `previews/${story.id}-1.png`, alt, page: `stories/${story.id}.html`, oembed: `stories/${story.id}.oembed.json`, up: '../' });
+  const open = `../?story=${story.id}`;
+  const steps = story.steps
+    .map((s, n) => `<li><img src="../previews/${story.id}-${n + 1}.png" width="600" height="338" alt="${attr(stepAlt(ctx, s))}" /><p>${esc(s.caption.en)}</p></li>`)
+    .join('\n      ');
+  return `<!doctype html>
+<html lang="en" dir="ltr">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${esc(story.title.en)} — Libya–Russia Atlas</title>
+    <meta name="description" content="${attr(story.description.en)}" />
+    ${tags}
+  </head>
+  <body>
+    <h1>${esc(story.title.en)}</h1>
+    <p>${esc(story.description.en)}</p>
+    <p><a href="${attr(open)}">Open the story in the Libya–Russia Atlas</a></p>
+    <ol>
+      ${steps}
+    </ol>
+  </body>
+</html>
+`;
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const stepAlt = (ctx: PreviewContext, step: StoryStep) => describeView(ctx, translator('en'), stepView(step).t);
+
 export function previewsPlugin(root: string): Plugin {
   let ctx: PreviewContext | undefined;
   let alt = '';
@@ -157,6 +209,19 @@ export function previewsPlugin(root: string): Plugin {
       const { png } = previewPng(get(), { t: currentMonth() });
       this.emitFile({ type: 'asset', fileName: 'previews/atlas.png', source: png });
       this.emitFile({ type: 'asset', fileName: 'oembed.json', source: oembed({ title: translator('en').t('app.title'), src: '?embed=1', image: 'previews/atlas.png', height: DEFAULT_EMBED_HEIGHT }) });
+      // Each story: a preview per step, a page of its own with its tags, and its oEmbed response.
+      for (const story of readStories(root)) {
+        story.steps.forEach((step, n) => {
+          const { t, layers } = stepView(step);
+          this.emitFile({ type: 'asset', fileName: `previews/${story.id}-${n + 1}.png`, source: previewPng(get(), { t, layers, title: story.title.en }).png });
+        });
+        this.emitFile({ type: 'asset', fileName: `stories/${story.id}.html`, source: storyPage(get(), story) });
+        this.emitFile({
+          type: 'asset',
+          fileName: `stories/${story.id}.oembed.json`,
+          source: oembed({ title: story.title.en, src: `?story=${story.id}&embed=1`, image: `previews/${story.id}-1.png`, height: DEFAULT_EMBED_HEIGHT, up: '../' }),
+        });
+      }
     },
   };
 }

@@ -173,9 +173,9 @@ export const MonthKey = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a story ste
  */
 export const StoryStep = z
   .object({
-    /** The month shown (the first month of the span when `until` is given). */
+    /** The month shown; with `until`, the first month of the span the step tells. */
     date: MonthKey,
-    /** The last month of a span; the step shows this month and cites what happened from `date`. */
+    /** The last month of a span: the map shows it, and the step tells what happened from `date` to it. */
     until: MonthKey.optional(),
     place: Id.optional(),
     layers: z.array(z.enum(['control', 'presence', 'diplomacy'])).optional(),

@@ -25,6 +25,9 @@ export class AtlasState {
   filter = $state<RecordFilter>(NO_FILTER);
   /** Two months shown side by side, earlier first; null when not comparing. */
   compare = $state<[number, number] | null>(null);
+  /** A guided story and its step (from 1); the story's steps set the month, the place and the layers. */
+  story = $state<string | null>(null);
+  step = $state(1);
   readonly defaultLang: Lang;
   #ctx: UrlContext;
   /** `origin=` and the embed's options, carried through every URL the atlas writes (see keptParams). */
@@ -55,6 +58,8 @@ export class AtlasState {
     this.query = s.q ?? '';
     this.filter = s.filter ?? NO_FILTER;
     this.compare = s.compare ?? null;
+    this.story = s.story ?? null;
+    this.step = s.step ?? 1;
     this.#kept = keptParams(search);
   }
 
@@ -75,6 +80,8 @@ export class AtlasState {
         q: this.query,
         filter: this.filter,
         compare: this.compare,
+        story: this.story,
+        step: this.step,
       }) + this.#kept
     );
   }

@@ -25,6 +25,8 @@ export const QUERY_LIMITS = {
   status: 64,
   russia: 4,
   compare: 16,
+  story: 64,
+  step: 4,
 } as const;
 
 export type QueryName = keyof typeof QUERY_LIMITS;

@@ -2,7 +2,7 @@
  * The atlas's state as URL parameters (a stable interface: articles link to it):
  * date=YYYY-MM (or year=YYYY), place=<id>, layers=<comma list>, lang=en|ar|ru, embed=1;
  * the record view: records=1, q=<text>, kind=, cat=, status= (comma lists), actor=<id>, russia=1;
- * two months side by side: compare=YYYY-MM,YYYY-MM.
+ * two months side by side: compare=YYYY-MM,YYYY-MM; a guided story: story=<id>&step=N.
  * Reading never throws: unknown or malformed values fall back to defaults and are dropped.
  */
 import { clampMonth, monthKey, parseMonthKey } from '../time/months.ts';
@@ -26,6 +26,9 @@ export interface UrlState {
   filter?: RecordFilter;
   /** Two months to compare, earlier first. */
   compare?: [number, number];
+  /** A guided story (stories/<id>.json) and its step, counted from 1. */
+  story?: string;
+  step?: number;
 }
 
 export interface UrlContext {
@@ -75,6 +78,14 @@ export function parseUrlState(search: string, ctx: UrlContext): UrlState {
   if (isFiltered(filter)) out.filter = filter;
   if (get(p, 'records') === '1' || out.q !== undefined || out.filter !== undefined) out.records = true;
 
+  // A story's id has the form of an id; whether it exists is known only once the stories load.
+  const story = get(p, 'story');
+  if (story !== null && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(story)) {
+    out.story = story;
+    const step = get(p, 'step');
+    out.step = step !== null && /^\d{1,3}$/.test(step) && Number(step) >= 1 ? Number(step) : 1;
+  }
+
   const compare = get(p, 'compare')?.split(',');
   if (compare?.length === 2) {
     const [a, b] = compare.map((k) => parseMonthKey(k.trim()));
@@ -120,6 +131,8 @@ export function toSearch(s: {
   q?: string;
   filter?: RecordFilter;
   compare?: [number, number] | null;
+  story?: string | null;
+  step?: number;
 }): string {
   const p = new URLSearchParams();
   p.set('date', monthKey(s.t));
@@ -138,5 +151,9 @@ export function toSearch(s: {
     if (f.russia) p.set('russia', '1');
   }
   if (s.compare) p.set('compare', `${monthKey(s.compare[0])},${monthKey(s.compare[1])}`);
+  if (s.story) {
+    p.set('story', s.story);
+    p.set('step', String(s.step ?? 1));
+  }
   return `?${p.toString().replace(/%2C/g, ',')}`;
 }

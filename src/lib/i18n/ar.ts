@@ -42,9 +42,9 @@ export const ar: Catalog = {
   'data.error': 'تعذّر إعداد الملف. يُرجى المحاولة مرة أخرى.',
 
   'legend.heading': 'من يسيطر',
-  'legend.contested': 'متنازع عليها (مظلّلة بخطوط مائلة)',
-  'legend.uncertain': 'تاريخ غير مؤكد (لون باهت وحدود متقطعة)',
-  'legend.presence': 'قوة أجنبية (دائرة مفرغة: وجود مزعوم)',
+  'legend.contested': "متنازع عليها (خطوط بألوان الأطراف الأخرى)",
+  'legend.uncertain': "تاريخ غير مؤكد (حافة داخلية متقطعة، اللون نفسه)",
+  'legend.presence': "رمز مفرغ: وجود مزعوم غير مؤكد",
   'legend.diplomacy': 'حدث دبلوماسي (قوس إلى المدينة المقابلة؛ متقطع: غير مؤكد)',
 
   'places.heading': 'الأماكن',
@@ -121,6 +121,11 @@ export const ar: Catalog = {
   'map.zoomIn': "تكبير",
   'map.zoomOut': "تصغير",
   'map.reset': "عرض ليبيا كاملة",
+  'map.edgeLabel': "{city}، {km} كم",
+  'map.placesHere': "الأماكن هنا: {places}",
+  'map.forcesHere': "قوات أجنبية في {place} ({count}): {list}",
+  'legend.forcesHeading': "القوات الأجنبية",
+  'legend.group': "عدة قوات في قاعدة واحدة (عددها)",
   'panel.loadFailed': "تعذّر تحميل مصادر هذا المكان (ربما انقطع الاتصال).",
   'lang.loadFailed': "تعذّر تحميل هذه اللغة (ربما انقطع الاتصال).",
 };

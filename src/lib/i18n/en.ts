@@ -40,9 +40,9 @@ export const en = {
   'data.error': 'The file could not be prepared. Please try again.',
 
   'legend.heading': 'Who controls',
-  'legend.contested': 'Contested (hatched)',
-  'legend.uncertain': 'Uncertain date (faded, dashed outline)',
-  'legend.presence': 'Foreign force (hollow: alleged)',
+  'legend.contested': "Contested (stripes in the other parties' colours)",
+  'legend.uncertain': "Uncertain date (dashed inner edge, same colour)",
+  'legend.presence': "Hollow symbol: alleged, not confirmed",
   'legend.diplomacy': 'Diplomatic event (arc to the counterpart city; dashed: not confirmed)',
 
   'places.heading': 'Places',
@@ -119,6 +119,11 @@ export const en = {
   'map.zoomIn': "Zoom in",
   'map.zoomOut': "Zoom out",
   'map.reset': "Show all of Libya",
+  'map.edgeLabel': "{city}, {km} km",
+  'map.placesHere': "Places here: {places}",
+  'map.forcesHere': "{count} foreign forces at {place}: {list}",
+  'legend.forcesHeading': "Foreign forces",
+  'legend.group': "Several forces at one base (their number)",
   'panel.loadFailed': "This place's sources could not be loaded (the connection may have dropped).",
   'lang.loadFailed': "That language could not be loaded (the connection may have dropped).",
 } as const;

@@ -8,8 +8,8 @@ import { pointOnFeature } from '@turf/point-on-feature';
 import type { Feature, FeatureCollection, Geometry, Point, Position } from 'geojson';
 import type { AtlasIndex } from '../records/atlasIndex.ts';
 import type { RankedControl } from '../records/types.ts';
-import { endIsUncertain, startIsUncertain, type Interval } from '../time/interval.ts';
-import { actorColor } from './encoding.ts';
+import { OPEN_END, endIsUncertain, overlapsMonth, startIsUncertain, type Interval } from '../time/interval.ts';
+import { actorColor, areaFill, hatchImageId, rgbToHex } from './encoding.ts';
 
 export interface TimedProps {
   s: number;
@@ -27,16 +27,39 @@ export const timedProps = (span: Interval, circa?: boolean): TimedProps => ({
   eu: endIsUncertain(span, circa) ? 1 : 0,
 });
 
-/** The actor whose colour hatches a contested period: its first challenger. */
-export const challengerOf = (p: Pick<RankedControl, 'contestedBy'>): string => p.contestedBy?.[0] ?? 'unknown';
+/** The other parties of a contested period, whose colours stripe it (the holder's is the fill); none when not contested. */
+export const challengersOf = (p: Pick<RankedControl, 'actor' | 'contested' | 'contestedBy'>): string[] =>
+  p.contested ? (p.contestedBy?.length ? p.contestedBy.filter((a) => a !== p.actor) : ['unknown']) : [];
 
-export const hatchImageId = (actor: string) => `atlas-hatch-${actor}`;
+/**
+ * The months in which a period is the one shown for its area (no period of higher rank overlaps
+ * them), as [ts, te); [0, 0) when never. A contested period's hatch is drawn only then, since a
+ * hatch is partly transparent and the period shown must not show another's stripes through it.
+ * (Each period's months on top are one run in the data; a unit test holds the hatch to the view.)
+ */
+export function monthsOnTop(p: RankedControl, others: RankedControl[]): { ts: number; te: number } {
+  // After the last start or end of any of these periods nothing changes: the last month looked at stands for the rest.
+  const last = Math.ceil(Math.max(...others.flatMap((q) => [q.span.start, q.span.end < OPEN_END ? q.span.end : q.span.start]))) + 1;
+  let ts = 0;
+  let te = 0;
+  for (let t = Math.floor(p.span.start); t <= Math.min(Math.ceil(p.span.end), last); t++) {
+    if (!overlapsMonth(p.span, t) || others.some((q) => q !== p && q.z > p.z && overlapsMonth(q.span, t))) continue;
+    if (te === 0) ts = t;
+    te = t === last ? Math.max(t + 1, p.span.end) : t + 1;
+  }
+  return { ts, te };
+}
 
-/** One polygon per control period of each region and zone, with its rank `z` (the view shows the highest). */
+/**
+ * One polygon per control period of each region and zone, with its rank `z` (the view shows the
+ * highest), `fill` (the holder's colour as drawn: opaque, over white land) and, when contested,
+ * `hatch` (the image striped with every other party's colour) and the months it is on top (ts, te).
+ */
 export function regionControlFeatures(index: AtlasIndex): FeatureCollection {
   const features: Feature[] = [];
   for (const area of [...index.data.regions.features, ...index.data.zones.features]) {
-    for (const p of index.controlByPlace.get(area.properties.id) ?? []) {
+    const periods = index.controlByPlace.get(area.properties.id) ?? [];
+    for (const p of periods) {
       features.push({
         type: 'Feature',
         geometry: area.geometry,
@@ -47,8 +70,10 @@ export function regionControlFeatures(index: AtlasIndex): FeatureCollection {
           actor: p.actor,
           z: p.z,
           color: actorColor(index.actors.get(p.actor)),
+          fill: rgbToHex(areaFill(actorColor(index.actors.get(p.actor)))),
           contested: p.contested ? 1 : 0,
-          hatch: hatchImageId(challengerOf(p)),
+          hatch: p.contested ? hatchImageId(challengersOf(p)) : '',
+          ...(p.contested ? monthsOnTop(p, periods) : { ts: 0, te: 0 }),
         },
       });
     }
@@ -56,7 +81,21 @@ export function regionControlFeatures(index: AtlasIndex): FeatureCollection {
   return { type: 'FeatureCollection', features };
 }
 
-/** Where each region's name is written (the same anchor in both maps). */
+/** Every hatch image the regions use: its id and its stripes' colours. */
+export function regionHatches(index: AtlasIndex): { id: string; stripes: string[] }[] {
+  const out = new Map<string, { id: string; stripes: string[] }>();
+  for (const list of index.controlByPlace.values()) {
+    for (const p of list) {
+      if (!p.contested) continue;
+      const others = challengersOf(p);
+      const id = hatchImageId(others);
+      if (!out.has(id)) out.set(id, { id, stripes: others.map((a) => actorColor(index.actors.get(a))) });
+    }
+  }
+  return [...out.values()];
+}
+
+/** Where each region's name is anchored (the overlay places it there or near). */
 export function regionLabelFeatures(index: AtlasIndex): FeatureCollection<Point> {
   return {
     type: 'FeatureCollection',

@@ -56,9 +56,12 @@ export function blend(color: string, opacity: number, under = PALETTE.libyaLand)
   return a.map((c, i) => Math.round(c * opacity + b[i]! * (1 - opacity))) as [number, number, number];
 }
 
-/** What a region held by an actor of `color` looks like, certain or not (the palette check reads it). */
-export function areaFill(color: string, _uncertain = false): [number, number, number] {
-  return blend(color, FILL_OPACITY.certain);
+/** The opacity of a region's fill over white land, certain or not (the same: see FILL_OPACITY). */
+export const fillOpacity = (_uncertain: boolean): number => FILL_OPACITY.certain;
+
+/** What a region held by an actor of `color` looks like, certain or not: both maps draw this, the palette check reads it. */
+export function areaFill(color: string, uncertain = false): [number, number, number] {
+  return blend(color, fillOpacity(uncertain));
 }
 
 /**

@@ -52,7 +52,7 @@ export function monthsOnTop(p: RankedControl, others: RankedControl[]): { ts: nu
 
 /**
  * One polygon per control period of each region and zone, with its rank `z` (the view shows the
- * highest), `fill` (the holder's colour as drawn: opaque, over white land) and, when contested,
+ * highest), `fill` and `fillUncertain` (the holder's colour as drawn, opaque over white land) and, when contested,
  * `hatch` (the image striped with every other party's colour) and the months it is on top (ts, te).
  */
 export function regionControlFeatures(index: AtlasIndex): FeatureCollection {
@@ -71,6 +71,7 @@ export function regionControlFeatures(index: AtlasIndex): FeatureCollection {
           z: p.z,
           color: actorColor(index.actors.get(p.actor)),
           fill: rgbToHex(areaFill(actorColor(index.actors.get(p.actor)))),
+          fillUncertain: rgbToHex(areaFill(actorColor(index.actors.get(p.actor)), true)),
           contested: p.contested ? 1 : 0,
           hatch: p.contested ? hatchImageId(challengersOf(p)) : '',
           ...(p.contested ? monthsOnTop(p, periods) : { ts: 0, te: 0 }),

@@ -75,7 +75,7 @@ export function buildStyle(d: StyleInput): StyleSpecification {
         // Where periods overlap in a month, the one the view shows (the highest rank) is on top, and
         // opaque (its colour as drawn over white land), so it hides the periods under it.
         layout: { 'fill-sort-key': ['get', 'z'] },
-        paint: { 'fill-color': ['get', 'fill'] },
+        paint: { 'fill-color': ['case', uncertain, ['get', 'fillUncertain'], ['get', 'fill']] },
       },
       {
         // A contested area: its other parties' stripes, only for the period on top (see onTop).

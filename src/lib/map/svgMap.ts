@@ -14,7 +14,7 @@ import type { AtlasIndex } from '../records/atlasIndex.ts';
 import type { AreaState, AtlasView } from '../records/view.ts';
 import type { LayerGroup } from '../state/layers.ts';
 import type { Translator } from '../i18n/i18n.ts';
-import { ARC, FILL_OPACITY, FORCE_SHAPE, LABEL_FAMILY, PALETTE, REGION_LINE, UNCERTAIN_EDGE, actorColor, estimateWidth, hatchPixel, hatchSize, hexToRgb, labelFont, type LabelFont } from './encoding.ts';
+import { ARC, FORCE_SHAPE, fillOpacity, LABEL_FAMILY, PALETTE, REGION_LINE, UNCERTAIN_EDGE, actorColor, estimateWidth, hatchPixel, hatchSize, hexToRgb, labelFont, type LabelFont } from './encoding.ts';
 import { positionOf } from './features.ts';
 import { frameProjection } from './frame.ts';
 import { layoutOverlay, type Measure, type Overlay, type OverlayMarker } from './overlay.ts';
@@ -110,7 +110,7 @@ export const stripesOf = (area: AreaState): string[] => (area.contested ? area.p
 function areaPaths(index: AtlasIndex, area: AreaState, d: string, ids: { hatch: (actors: string[]) => string; clip: (area: string) => string }): string {
   if (!area.shown || !area.holder) return '';
   const color = actorColor(index.actors.get(area.holder));
-  const fill = `<path d="${d}" data-area="${esc(area.id)}" data-actor="${esc(area.holder)}" fill="${color}" fill-opacity="${FILL_OPACITY.certain}"/>`;
+  const fill = `<path d="${d}" data-area="${esc(area.id)}" data-actor="${esc(area.holder)}" fill="${color}" fill-opacity="${fillOpacity(area.uncertain)}"/>`;
   const stripes = stripesOf(area);
   const hatch = stripes.length > 0 ? `<path d="${d}" data-contested="${esc(area.id)}" fill="url(#${ids.hatch(stripes)})"/>` : '';
   // Uncertain: a dashed band inside the edge (the stroke is clipped to the area, so half its width shows).

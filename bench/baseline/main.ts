@@ -11,7 +11,7 @@ import type { FeatureCollection } from 'geojson';
 import { buildStyle } from '../../src/lib/map/style.ts';
 import { hatchImage } from '../../src/lib/map/encoding.ts';
 import { LIBYA_BOUNDS, framePadding } from '../../src/lib/map/frame.ts';
-import { diplomacyFeatures, regionControlFeatures, regionHatches } from '../../src/lib/map/features.ts';
+import { diplomacyFeatures, regionControlFeatures, regionHatchFeatures, regionHatches } from '../../src/lib/map/features.ts';
 import { indexData } from '../../src/lib/records/atlasIndex.ts';
 import { FIRST_MONTH, currentMonth } from '../../src/lib/time/months.ts';
 import { atlasData } from '../bench-data.ts';
@@ -38,6 +38,7 @@ const map = new MlMap({
   style: buildStyle({
     basemap: basemap as FeatureCollection,
     regionControl: regionControlFeatures(index),
+    regionHatch: regionHatchFeatures(index),
     diplomacy: diplomacyFeatures(index),
     t,
     lang: 'en',

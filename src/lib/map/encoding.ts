@@ -148,15 +148,16 @@ export interface LabelFont {
 }
 
 /**
- * The font of each kind of name. Region names shrink on small maps (under 480 px a side) so that
- * "TRIPOLITANIA" fits inside Tripolitania on a phone.
+ * The font of each kind of name. Region names shrink on small maps (under 480 and 340 px a side)
+ * so that "TRIPOLITANIA" fits inside Tripolitania on a phone.
  */
 export function labelFont(kind: LabelKind, lang: string, frame: { width: number; height: number }): LabelFont {
   const small = Math.min(frame.width, frame.height) < 480;
+  const tiny = Math.min(frame.width, frame.height) < 340;
   const spaced = (em: number) => (lang === 'ar' ? 0 : em);
   switch (kind) {
     case 'place': return { size: 12, weight: 600, letterSpacing: 0, italic: false, upper: false, color: '#111111', halo: 1.5 };
-    case 'region': return { size: small ? 12 : 15, weight: 600, letterSpacing: spaced(small ? 0.06 : 0.12), italic: false, upper: true, color: PALETTE.regionLabel, halo: 1.6 };
+    case 'region': return { size: tiny ? 11 : small ? 12 : 15, weight: 600, letterSpacing: spaced(tiny ? 0.03 : small ? 0.06 : 0.12), italic: false, upper: true, color: PALETTE.regionLabel, halo: 1.6 };
     case 'country': return { size: small ? 11 : 13, weight: 400, letterSpacing: spaced(0.05), italic: false, upper: false, color: PALETTE.label, halo: 1.2 };
     case 'sea': return { size: small ? 11 : 12, weight: 400, letterSpacing: spaced(small ? 0.05 : 0.12), italic: true, upper: false, color: PALETTE.seaLabel, halo: 1.2 };
     case 'city': return { size: 12, weight: 600, letterSpacing: 0, italic: false, upper: false, color: PALETTE.arc, halo: 1.5 };

@@ -7,8 +7,9 @@ import { greatCircle } from '@turf/great-circle';
 import { pointOnFeature } from '@turf/point-on-feature';
 import type { Feature, FeatureCollection, Geometry, Point, Position } from 'geojson';
 import type { AtlasIndex } from '../records/atlasIndex.ts';
-import type { RankedControl } from '../records/types.ts';
-import { OPEN_END, endIsUncertain, overlapsMonth, startIsUncertain, type Interval } from '../time/interval.ts';
+import { OPEN_END, endIsUncertain, startIsUncertain, type Interval } from '../time/interval.ts';
+import { FIRST_MONTH, currentMonth } from '../time/months.ts';
+import { areaIn, viewAt, type AtlasView } from '../records/view.ts';
 import { actorColor, areaFill, hatchImageId, rgbToHex } from './encoding.ts';
 
 export interface TimedProps {
@@ -27,39 +28,14 @@ export const timedProps = (span: Interval, circa?: boolean): TimedProps => ({
   eu: endIsUncertain(span, circa) ? 1 : 0,
 });
 
-/** The other parties of a contested period, whose colours stripe it (the holder's is the fill); none when not contested. */
-export const challengersOf = (p: Pick<RankedControl, 'actor' | 'contested' | 'contestedBy'>): string[] =>
-  p.contested ? (p.contestedBy?.length ? p.contestedBy.filter((a) => a !== p.actor) : ['unknown']) : [];
-
-/**
- * The months in which a period is the one shown for its area (no period of higher rank overlaps
- * them), as [ts, te); [0, 0) when never. A contested period's hatch is drawn only then, since a
- * hatch is partly transparent and the period shown must not show another's stripes through it.
- * (Each period's months on top are one run in the data; a unit test holds the hatch to the view.)
- */
-export function monthsOnTop(p: RankedControl, others: RankedControl[]): { ts: number; te: number } {
-  // After the last start or end of any of these periods nothing changes: the last month looked at stands for the rest.
-  const last = Math.ceil(Math.max(...others.flatMap((q) => [q.span.start, q.span.end < OPEN_END ? q.span.end : q.span.start]))) + 1;
-  let ts = 0;
-  let te = 0;
-  for (let t = Math.floor(p.span.start); t <= Math.min(Math.ceil(p.span.end), last); t++) {
-    if (!overlapsMonth(p.span, t) || others.some((q) => q !== p && q.z > p.z && overlapsMonth(q.span, t))) continue;
-    if (te === 0) ts = t;
-    te = t === last ? Math.max(t + 1, p.span.end) : t + 1;
-  }
-  return { ts, te };
-}
-
 /**
  * One polygon per control period of each region and zone, with its rank `z` (the view shows the
- * highest), `fill` and `fillUncertain` (the holder's colour as drawn, opaque over white land) and, when contested,
- * `hatch` (the image striped with every other party's colour) and the months it is on top (ts, te).
+ * highest), and `fill` and `fillUncertain`: the holder's colour as drawn, opaque over white land.
  */
 export function regionControlFeatures(index: AtlasIndex): FeatureCollection {
   const features: Feature[] = [];
   for (const area of [...index.data.regions.features, ...index.data.zones.features]) {
-    const periods = index.controlByPlace.get(area.properties.id) ?? [];
-    for (const p of periods) {
+    for (const p of index.controlByPlace.get(area.properties.id) ?? []) {
       features.push({
         type: 'Feature',
         geometry: area.geometry,
@@ -73,8 +49,6 @@ export function regionControlFeatures(index: AtlasIndex): FeatureCollection {
           fill: rgbToHex(areaFill(actorColor(index.actors.get(p.actor)))),
           fillUncertain: rgbToHex(areaFill(actorColor(index.actors.get(p.actor)), true)),
           contested: p.contested ? 1 : 0,
-          hatch: p.contested ? hatchImageId(challengersOf(p)) : '',
-          ...(p.contested ? monthsOnTop(p, periods) : { ts: 0, te: 0 }),
         },
       });
     }
@@ -82,18 +56,46 @@ export function regionControlFeatures(index: AtlasIndex): FeatureCollection {
   return { type: 'FeatureCollection', features };
 }
 
-/** Every hatch image the regions use: its id and its stripes' colours. */
-export function regionHatches(index: AtlasIndex): { id: string; stripes: string[] }[] {
-  const out = new Map<string, { id: string; stripes: string[] }>();
-  for (const list of index.controlByPlace.values()) {
-    for (const p of list) {
-      if (!p.contested) continue;
-      const others = challengersOf(p);
-      const id = hatchImageId(others);
-      if (!out.has(id)) out.set(id, { id, stripes: others.map((a) => actorColor(index.actors.get(a))) });
+/**
+ * The hatching of contested areas: one polygon per run of months [ts, te) in which the view shows
+ * an area contested by the same parties, with `hatch`, the image striped with every party but the
+ * holder (Fezzan in 2014: three stripes). Read from the view itself at the months where the area's
+ * periods begin or end (nothing changes in between), so the map stripes what the words say.
+ */
+export function regionHatchFeatures(index: AtlasIndex, last = currentMonth()): FeatureCollection {
+  const views = new Map<number, AtlasView>();
+  const viewOf = (t: number) => views.get(t) ?? (views.set(t, viewAt(index, t)), views.get(t)!);
+  const features: Feature[] = [];
+  for (const area of [...index.data.regions.features, ...index.data.zones.features]) {
+    const id = area.properties.id;
+    const periods = [id, ...(index.zonesOf.get(id) ?? [])].flatMap((a) => index.controlByPlace.get(a) ?? []);
+    const contested = (index.controlByPlace.get(id) ?? []).filter((p) => p.contested);
+    if (contested.length === 0) continue;
+    const edges = [...new Set(periods.flatMap((p) => [Math.floor(p.span.start), Math.ceil(p.span.end)]).map((m) => Math.min(Math.max(m, FIRST_MONTH), last + 1)))].sort((a, b) => a - b);
+    let open = null as { ts: number; te: number; hatch: string } | null;
+    const flush = () => {
+      if (open) features.push({ type: 'Feature', geometry: area.geometry, properties: { area: id, ts: open.ts, te: open.te >= last + 1 ? OPEN_END : open.te, hatch: open.hatch } });
+      open = null;
+    };
+    for (let i = 0; i + 1 < edges.length; i++) {
+      const [ts, te] = [edges[i]!, edges[i + 1]!];
+      const state = contested.some((p) => p.span.start < te && p.span.end > ts) ? areaIn(viewOf(ts), id) : undefined;
+      const hatch = state?.contested && state.holder && state.zones.length === 0 ? hatchImageId(state.parties.filter((a) => a !== state.holder)) : null;
+      if (hatch && open?.hatch === hatch && open.te === ts) open.te = te;
+      else {
+        flush();
+        if (hatch) open = { ts, te, hatch };
+      }
     }
+    flush();
   }
-  return [...out.values()];
+  return { type: 'FeatureCollection', features };
+}
+
+/** Every hatch image the map uses: its id and its stripes' colours (the parties in the id). */
+export function regionHatches(index: AtlasIndex, hatches = regionHatchFeatures(index)): { id: string; stripes: string[] }[] {
+  const ids = [...new Set(hatches.features.map((f) => String(f.properties?.['hatch'])))];
+  return ids.map((id) => ({ id, stripes: id.replace('atlas-hatch-', '').split('+').map((a) => actorColor(index.actors.get(a))) }));
 }
 
 /** Where each region's name is anchored (the overlay places it there or near). */

@@ -94,8 +94,10 @@ export interface Overlay {
 
 /** Padding inside a region name's button. */
 const REGION_PAD = 4;
-const REGION_SHIFTS: [number, number][] = [[0, 0]];
-for (const d of [8, 16, 24, 32, 44, 56]) REGION_SHIFTS.push([0, -d], [0, d], [-d, 0], [d, 0], [-d, -d], [d, d], [-d, d], [d, -d]);
+/** A region's name may move up to 60 px across and 48 px down or up from its anchor to find room, nearest first. */
+const REGION_SHIFTS: [number, number][] = [];
+for (let dx = -60; dx <= 60; dx += 6) for (let dy = -48; dy <= 48; dy += 6) REGION_SHIFTS.push([dx, dy]);
+REGION_SHIFTS.sort((a, b) => Math.hypot(a[0], a[1] * 1.5) - Math.hypot(b[0], b[1] * 1.5));
 const NAME_SHIFTS: [number, number][] = [[0, 0], [0, -10], [0, 10], [-16, 0], [16, 0], [0, -20], [0, 20]];
 
 const ARROWS = ['→', '↘', '↓', '↙', '←', '↖', '↑', '↗'];
@@ -220,6 +222,7 @@ export function layoutOverlay(input: OverlayInput): Overlay {
       const c = a.event.counterpart;
       if (c) byCity.set(c, [...(byCity.get(c) ?? []), a]);
     }
+    const edges: { city: string; arrow: string; exit: [number, number]; current: boolean; km: number }[] = [];
     for (const [city, arcs] of byCity) {
       const to = positionOf(index, city) as [number, number] | undefined;
       if (!to) continue;
@@ -234,29 +237,37 @@ export function layoutOverlay(input: OverlayInput): Overlay {
         const from = positionOf(index, a.event.places[0]!) as [number, number] | undefined;
         const exit = from && exitPoint(project, from, to, width, height);
         if (!from || !exit) continue;
-        // The month's own arcs say how far; the fading ones of earlier months only where to.
-        const km = new Intl.NumberFormat(LOCALES[tr.lang]).format(distanceKm(from, to));
-        const words = `${arrowFor(exit.dx, exit.dy)} ${a.current ? tr.t('map.edgeLabel', { city: nameOf(city), km }) : nameOf(city)}`;
-        const s = sized(words, 'edge');
-        const w = s.w + 6;
-        // Inside the frame, next to the point of exit, sliding along the edge it crosses.
-        const cx = Math.min(Math.max(exit.at[0], w / 2 + 4), width - w / 2 - 4);
-        const cy = Math.min(Math.max(exit.at[1], s.h / 2 + 4), height - s.h / 2 - 4);
-        const alongX = exit.at[1] <= 1 || exit.at[1] >= height - 1;
-        const shifts: [number, number][] = [];
-        const along = [0];
-        for (let d = 16; d < Math.max(width, height); d += 16) along.push(d, -d);
-        for (const row of [0, 1, 2]) {
-          for (const d of along) {
-            const inward = row * (alongX ? s.h + 2 : w + 2) * (alongX ? (exit.at[1] <= 1 ? 1 : -1) : exit.at[0] <= 1 ? 1 : -1);
-            shifts.push(alongX ? [d, inward] : [inward, d]);
-          }
-        }
-        // The arcs of the month first: they are drawn strong.
-        texts.push({ id: `edge:${city}`, at: [cx, cy], w, h: s.h, priority: a.current ? 0 : MUST_SHOW, shifts });
-        textInfo.set(`edge:${city}`, { id: `edge:${city}`, kind: 'edge', text: s.text, font: s.font });
+        edges.push({ city, arrow: arrowFor(exit.dx, exit.dy), exit: exit.at, current: a.current, km: distanceKm(from, to) });
         break;
       }
+    }
+    // One label per direction: "↗ Moscow, 2,500 km, Istanbul" (the month's own arcs say how far, first).
+    const byArrow = new Map<string, typeof edges>();
+    for (const e of edges) byArrow.set(e.arrow, [...(byArrow.get(e.arrow) ?? []), e]);
+    const km = new Intl.NumberFormat(LOCALES[tr.lang]);
+    for (const [arrow, list] of byArrow) {
+      list.sort((a, b) => Number(b.current) - Number(a.current));
+      const words = `${arrow} ${tr.list(list.map((e) => (e.current ? tr.t('map.edgeLabel', { city: nameOf(e.city), km: km.format(e.km) }) : nameOf(e.city))))}`;
+      const s = sized(words, 'edge');
+      const w = s.w + 6;
+      const exit = list[0]!.exit;
+      // Inside the frame, next to the point of exit, sliding along the edge it crosses.
+      const cx = Math.min(Math.max(exit[0], w / 2 + 4), width - w / 2 - 4);
+      const cy = Math.min(Math.max(exit[1], s.h / 2 + 4), height - s.h / 2 - 4);
+      const alongX = exit[1] <= 1 || exit[1] >= height - 1;
+      const shifts: [number, number][] = [];
+      const along = [0];
+      for (let d = 16; d < Math.max(width, height); d += 16) along.push(d, -d);
+      for (const row of [0, 1, 2]) {
+        for (const d of along) {
+          const inward = row * (alongX ? s.h + 2 : w + 2) * (alongX ? (exit[1] <= 1 ? 1 : -1) : exit[0] <= 1 ? 1 : -1);
+          shifts.push(alongX ? [d, inward] : [inward, d]);
+        }
+      }
+      const id = `edge:${list.map((e) => e.city).join('+')}`;
+      // The arcs of the month first: they are drawn strong.
+      texts.push({ id, at: [cx, cy], w, h: s.h, priority: list.some((e) => e.current) ? 0 : MUST_SHOW, shifts });
+      textInfo.set(id, { id, kind: 'edge', text: s.text, font: s.font });
     }
   }
 

@@ -115,6 +115,10 @@ export const BADGE = 24;
 /** Space between a name and its badge, and inside a row around its text. */
 export const GAP = 2;
 export const ROW_PAD = 3;
+/** Between two names side by side in one row (a separator dot is drawn there). */
+export const SEP = 10;
+/** Dots closer than this to touching share one (a gap too thin for a name or a force between them). */
+export const CLUSTER_MARGIN = 0;
 /** A counterpart city's dot (not a button). */
 export const CITY_TARGET = 8;
 /** Names at or below this priority must stay visible (seed places, places with forces, counterparts). */
@@ -139,24 +143,59 @@ export const union = (a: Box, b: Box): Box => {
 };
 const round = (b: Box): Box => ({ x: Math.round(b.x * 10) / 10, y: Math.round(b.y * 10) / 10, w: Math.round(b.w * 10) / 10, h: Math.round(b.h * 10) / 10 });
 
-/** Boxes placed so far, with their owner (a marker never collides with its own dot). */
+/**
+ * Boxes placed so far, with their owner (a marker never collides with its own dot). The dot of a
+ * place that need not be named (priority above MUST_SHOW) and is not placed yet is "soft": a more
+ * important name may take its room, and that place then leaves the map (the places list still
+ * names it).
+ */
 class Board {
-  private items: { box: Box; owner: string }[] = [];
+  private items: { box: Box; owner: string; soft: number | null }[] = [];
+  /** Places taken off the map to make room. */
+  readonly evicted = new Set<string>();
+  /** Boxes that found no free room and were put where they cover least. */
+  forced = 0;
   constructor(
     private readonly width: number,
     private readonly height: number,
   ) {}
-  add(box: Box, owner: string) {
-    this.items.push({ box, owner });
+  add(box: Box, owner: string, soft: number | null = null) {
+    this.items.push({ box, owner, soft });
   }
   remove(boxes: Box[]) {
     this.items = this.items.filter((i) => !boxes.includes(i.box));
   }
+  /** The owner's dot is no longer soft (it is being placed). */
+  harden(owner: string) {
+    for (const i of this.items) if (i.owner === owner) i.soft = null;
+  }
   inside(b: Box): boolean {
     return b.x >= MARGIN && b.y >= MARGIN && b.x + b.w <= this.width - MARGIN && b.y + b.h <= this.height - MARGIN;
   }
+  /**
+   * Can these boxes go here? Strictly (nothing of anyone else's under them), or, for a name of
+   * priority `evictBelow`, over the soft dots of less important places: which ones, then.
+   */
+  check(boxes: Box[], owner: string, evictBelow: number | null = null): { ok: boolean; evict: string[] } {
+    const evict = new Set<string>();
+    for (const b of boxes) {
+      if (!this.inside(b)) return { ok: false, evict: [] };
+      for (const i of this.items) {
+        if (i.owner === owner || !overlaps(i.box, b)) continue;
+        if (evictBelow !== null && i.soft !== null && i.soft > Math.max(MUST_SHOW, evictBelow)) evict.add(i.owner);
+        else return { ok: false, evict: [] };
+      }
+    }
+    return { ok: true, evict: [...evict] };
+  }
   free(b: Box, owner: string): boolean {
-    return this.inside(b) && this.items.every((i) => i.owner === owner || !overlaps(i.box, b));
+    return this.check([b], owner).ok;
+  }
+  evict(owners: string[]) {
+    for (const o of owners) {
+      this.evicted.add(o);
+      this.items = this.items.filter((i) => i.owner !== o);
+    }
   }
   /** How much of `b` is covered or outside the frame (for a last resort). */
   cost(b: Box, owner: string): number {
@@ -164,6 +203,8 @@ class Board {
     return b.w * b.h - inside + this.items.reduce((s, i) => s + (i.owner === owner ? 0 : area(i.box, b)), 0);
   }
 }
+
+const grow = (b: Box, d: number): Box => ({ x: b.x - d, y: b.y - d, w: b.w + 2 * d, h: b.h + 2 * d });
 
 /** The box of a place's forces, w × h, on `side` of the dot's target (touching a corner on the diagonals). */
 function forceAt(t: Box, side: Side, w: number, h: number): Box {
@@ -210,35 +251,43 @@ function rowFrame(t: Box, side: Side): { align: 'left' | 'right' | 'centre' | 's
 }
 
 /**
- * Rows of names on one side of the target, the first (with the "+n" badge at its outer end) next
- * to the dot and the others further out. Returns each row's text and hit boxes and every box the
- * block covers.
+ * The names of a marker on one side of its target: stacked in rows (`line` false), the first next
+ * to the dot and the others further out, or side by side in one row (`line`), the first nearest
+ * the dot; the "+n" badge at the outer end of the first row. Returns each name's text and hit
+ * boxes and every box the block covers.
  */
-function layoutRows(t: Box, side: Side, rows: RowSpec[], badge: boolean): { rows: PlacedRow[]; badge: Box | null; all: Box[] } {
+function layoutRows(t: Box, side: Side, rows: RowSpec[], badge: boolean, line = false): { rows: PlacedRow[]; badge: Box | null; all: Box[] } {
   const { align, top0, dir } = rowFrame(t, side);
   const cx = t.x + t.w / 2;
+  const west = align === 'right' || align === 'end';
+  const lines: RowSpec[][] = line ? [rows] : rows.length > 0 ? rows.map((r) => [r]) : [[]];
   const out: PlacedRow[] = [];
   const all: Box[] = [];
   let badgeBox: Box | null = null;
-  const count = Math.max(rows.length, 1);
-  for (let i = 0; i < count; i++) {
-    const spec = rows[i];
+  lines.forEach((segs, i) => {
     const withBadge = i === 0 && badge;
-    const textW = spec ? spec.w + 2 * ROW_PAD : 0;
-    const w = textW + (withBadge ? (spec ? GAP : 0) + BADGE : 0);
+    const widths = segs.map((r) => r.w + 2 * ROW_PAD);
+    const textW = widths.reduce((a, b) => a + b, 0) + SEP * Math.max(0, segs.length - 1);
+    const w = textW + (withBadge ? (segs.length > 0 ? GAP : 0) + BADGE : 0);
     const top = top0 + dir * ROW * i;
     const left = align === 'left' ? t.x + t.w : align === 'right' ? t.x - w : align === 'start' ? t.x : align === 'end' ? t.x + t.w - w : cx - w / 2;
-    // The badge goes at the end away from the dot (to the left on the west side).
-    const badgeFirst = withBadge && (align === 'right' || align === 'end');
-    if (withBadge) badgeBox = { x: badgeFirst ? left : left + w - BADGE, y: top, w: BADGE, h: ROW };
-    if (badgeBox && withBadge) all.push(badgeBox);
-    if (!spec) continue;
-    const rowX = badgeFirst ? left + BADGE + GAP : left;
-    const row: Box = { x: rowX, y: top, w: textW, h: ROW };
-    const text: Box = { x: rowX + ROW_PAD, y: top + (ROW - spec.h) / 2, w: spec.w, h: spec.h };
-    out.push({ id: spec.id, text, hit: row, short: spec.short });
-    all.push(row);
-  }
+    if (withBadge) {
+      badgeBox = { x: west ? left : left + w - BADGE, y: top, w: BADGE, h: ROW };
+      all.push(badgeBox);
+    }
+    // Left to right; on the west side the first name is the rightmost, next to the dot.
+    const order = segs.map((r, k) => ({ r, w: widths[k]! }));
+    if (west) order.reverse();
+    let x = withBadge && west ? left + BADGE + GAP : left;
+    for (const { r, w: sw } of order) {
+      const hit: Box = { x, y: top, w: sw, h: ROW };
+      out.push({ id: r.id, text: { x: x + ROW_PAD, y: top + (ROW - r.h) / 2, w: r.w, h: r.h }, hit, short: r.short });
+      all.push(hit);
+      x += sw + SEP;
+    }
+  });
+  // The representative first, whatever the order on screen.
+  out.sort((a, b) => rows.findIndex((r) => r.id === a.id) - rows.findIndex((r) => r.id === b.id));
   return { rows: out, badge: badgeBox, all };
 }
 
@@ -249,15 +298,17 @@ function layoutRows(t: Box, side: Side, rows: RowSpec[], badge: boolean): { rows
 export function placeLabels(input: PlacementInput): Placement {
   // Greedy placement can give a must-show name's room to a name placed before it: then those
   // names go first, and again, a few times; the result with the fewest must-show names left out wins.
-  let best: { placement: Placement; missing: string[] } | null = null;
+  // A result where forces had to overlap something counts as far worse than any missing name.
+  let best: { placement: Placement; score: number } | null = null;
   let boosted = new Map<string, number>();
-  for (let attempt = 0; attempt < 6; attempt++) {
-    const placement = placeOnce(input, boosted);
+  for (let attempt = 0; attempt < 12; attempt++) {
+    const { placement, forced } = placeOnce(input, boosted);
     const missing = mustMissing(input, placement);
-    if (!best || missing.length < best.missing.length || (missing.length === best.missing.length && placement.dropped.length < best.placement.dropped.length)) best = { placement, missing };
-    if (missing.length === 0) break;
+    const score = 1000 * forced + 10 * missing.length + placement.dropped.length / 100;
+    if (!best || score < best.score) best = { placement, score };
+    if (missing.length === 0 && forced === 0) break;
     boosted = new Map(boosted);
-    for (const id of missing) boosted.set(id, -1 - attempt);
+    for (const id of missing) boosted.set(id, (boosted.get(id) ?? 0) - 1);
   }
   return best!.placement;
 }
@@ -268,7 +319,7 @@ export function mustMissing(input: PlacementInput, p: Placement): string[] {
   return p.dropped.filter((id) => must.has(id));
 }
 
-function placeOnce(input: PlacementInput, boosted: Map<string, number>): Placement {
+function placeOnce(input: PlacementInput, boosted: Map<string, number>): { placement: Placement; forced: number } {
   const prio = <T extends { id: string; priority: number }>(i: T): T => (boosted.has(i.id) ? { ...i, priority: boosted.get(i.id)! } : i);
   input = { ...input, markers: input.markers.map(prio), texts: input.texts.map(prio) };
   const board = new Board(input.width, input.height);
@@ -282,11 +333,12 @@ function placeOnce(input: PlacementInput, boosted: Map<string, number>): Placeme
     const interactive = m.interactive !== false;
     const size = interactive ? TARGET : CITY_TARGET;
     const target = { x: m.at[0] - size / 2, y: m.at[1] - size / 2, w: size, h: size };
-    const home = interactive ? clusters.find((c) => c.rep.interactive !== false && overlaps(c.target, target)) : undefined;
+    const home = interactive ? clusters.find((c) => c.rep.interactive !== false && overlaps(grow(c.target, CLUSTER_MARGIN / 2), grow(target, CLUSTER_MARGIN / 2))) : undefined;
     if (home) home.members.push(m);
     else clusters.push({ rep: m, members: [m], target });
   }
-  for (const c of clusters) board.add(c.target, c.rep.id);
+  const clusterPriority = (c: Cluster) => Math.min(...c.members.map((m) => m.priority));
+  for (const c of clusters) board.add(c.target, c.rep.id, c.rep.interactive !== false && !c.members.some((m) => (m.forces ?? 0) > 0) ? clusterPriority(c) : null);
 
   // 2. Everything else, most important first; at equal priority, markers before free texts. A
   // cluster first names the members that must be named (the others behind its "+n"); the rest of
@@ -297,7 +349,7 @@ function placeOnce(input: PlacementInput, boosted: Map<string, number>): Placeme
     | { kind: 'text'; t: TextInput; priority: number };
   const firstRows = (c: Cluster) => c.members.filter((m, i) => i === 0 || m.priority <= MUST_SHOW);
   const jobs: Job[] = [
-    ...clusters.map((c): Job => ({ kind: 'marker', c, priority: Math.min(...c.members.map((m) => m.priority)) })),
+    ...clusters.map((c): Job => ({ kind: 'marker', c, priority: clusterPriority(c) })),
     ...clusters
       .filter((c) => firstRows(c).length < c.members.length)
       .map((c): Job => ({ kind: 'expand', c, priority: Math.min(...c.members.filter((m) => !firstRows(c).includes(m)).map((m) => m.priority)) })),
@@ -311,18 +363,34 @@ function placeOnce(input: PlacementInput, boosted: Map<string, number>): Placeme
   for (const { j } of sorted) {
     if (j.kind === 'text') {
       const t = j.t;
-      const box = (t.shifts ?? [[0, 0]]).map(([dx, dy]) => ({ x: t.at[0] + dx - t.w / 2, y: t.at[1] + dy - t.h / 2, w: t.w, h: t.h })).find((b) => board.free(b, t.id));
-      if (box) {
-        board.add(box, t.id);
-        texts.push({ id: t.id, box: round(box) });
+      const boxes = (t.shifts ?? [[0, 0]]).map(([dx, dy]) => ({ x: t.at[0] + dx - t.w / 2, y: t.at[1] + dy - t.h / 2, w: t.w, h: t.h }));
+      // Room of its own first; else over the dots of less important places.
+      let pick: { box: Box; evict: string[] } | null = null;
+      for (const evictBelow of [null, t.priority]) {
+        for (const box of boxes) {
+          const c = board.check([box], t.id, evictBelow);
+          if (c.ok) {
+            pick = { box, evict: c.evict };
+            break;
+          }
+        }
+        if (pick) break;
+      }
+      if (pick) {
+        board.evict(pick.evict);
+        board.add(pick.box, t.id);
+        texts.push({ id: t.id, box: round(pick.box) });
       } else dropped.push(t.id);
-    } else if (j.kind === 'marker') placed.set(j.c, placeMarker(j.c, firstRows(j.c), board));
-    else {
+    } else if (board.evicted.has(j.c.rep.id)) continue;
+    else if (j.kind === 'marker') {
+      board.harden(j.c.rep.id);
+      placed.set(j.c, placeMarker(j.c, firstRows(j.c), board, j.priority));
+    } else {
       const st = placed.get(j.c);
       if (st) expandMarker(j.c, st, board);
     }
   }
-  const markers = clusters.map((c) => {
+  const markers = clusters.filter((c) => !board.evicted.has(c.rep.id)).map((c) => {
     const st = placed.get(c)!;
     const named = new Set(st.rows.map((r) => r.id));
     for (const m of c.members) if (!named.has(m.id)) dropped.push(m.id);
@@ -340,7 +408,8 @@ function placeOnce(input: PlacementInput, boosted: Map<string, number>): Placeme
       interactive: c.rep.interactive !== false,
     } satisfies PlacedMarker;
   });
-  return { markers, texts, dropped };
+  for (const c of clusters) if (board.evicted.has(c.rep.id)) dropped.push(...c.members.map((m) => m.id));
+  return { placement: { markers, texts, dropped }, forced: board.forced };
 }
 
 interface Cluster {
@@ -365,21 +434,27 @@ const spec = (m: MarkerInput, short = false): RowSpec => (short && m.short ? { i
  * The first side where rows naming these members (with a badge when members are left out) fit,
  * avoiding `avoid`: with their full names, else with their short ones.
  */
-function fitRows(c: Cluster, members: MarkerInput[], board: Board, avoid: Box | null): { side: Side; layout: ReturnType<typeof layoutRows> } | null {
+function fitRows(c: Cluster, members: MarkerInput[], board: Board, avoid: Box | null, evictBelow: number | null = null): { side: Side; layout: ReturnType<typeof layoutRows>; evict: string[] } | null {
   const badge = c.members.length > 1 && members.length < c.members.length;
   if (members.length === 0 && !badge) return null;
   const forms = members.some((m) => m.short) ? [false, true] : [false];
+  // Stacked rows first, then side by side in one row (where there is room across but not down).
+  const modes = members.length > 1 ? [false, true] : [false];
   for (const short of forms) {
     const rows = members.map((m) => spec(m, short));
-    for (const side of LABEL_SIDES) {
-      const layout = layoutRows(c.target, side, rows, badge);
-      if (layout.all.every((b) => board.free(b, c.rep.id) && !(avoid && overlaps(avoid, b)))) return { side, layout };
+    for (const line of modes) {
+      for (const side of LABEL_SIDES) {
+        const layout = layoutRows(c.target, side, rows, badge, line);
+        if (avoid && layout.all.some((b) => overlaps(avoid, b))) continue;
+        const ok = board.check(layout.all, c.rep.id, evictBelow);
+        if (ok.ok) return { side, layout, evict: ok.evict };
+      }
     }
   }
   return null;
 }
 
-function placeMarker(c: Cluster, first: MarkerInput[], board: Board): MarkerState {
+function placeMarker(c: Cluster, first: MarkerInput[], board: Board, priority: number): MarkerState {
   const owner = c.rep.id;
   const forceCount = c.members.reduce((s, m) => s + (m.forces ?? 0), 0);
   const fb = forceBox(forceCount);
@@ -389,22 +464,41 @@ function placeMarker(c: Cluster, first: MarkerInput[], board: Board): MarkerStat
   sets.push([]);
 
   const forceCands = forceCount > 0 ? FORCE_SIDE_LIST.map((s) => forceAt(c.target, s, fb.w, fb.h)) : [null];
-  let chosen: { side: Side | null; layout: ReturnType<typeof layoutRows> | null; forces: Box | null } | null = null;
+  let chosen: { side: Side | null; layout: ReturnType<typeof layoutRows> | null; forces: Box | null; evict: string[] } | null = null;
+  // Room of its own first; else (a name that must show) over the dots of less important places.
+  const modes = priority <= MUST_SHOW ? [null, priority] : [null];
   for (const rows of sets) {
-    for (const forces of forceCands) {
-      if (forces && !board.free(forces, owner)) continue;
-      const fit = fitRows(c, rows, board, forces);
-      if (fit) chosen = { side: fit.side, layout: fit.layout, forces };
-      else if (rows.length === 0 && c.members.length === 1) chosen = { side: null, layout: null, forces };
+    for (const evictBelow of modes) {
+      for (const forces of forceCands) {
+        const fcheck = forces ? board.check([forces], owner, evictBelow) : { ok: true, evict: [] };
+        if (!fcheck.ok) continue;
+        const fit = fitRows(c, rows, board, forces, evictBelow);
+        if (fit) chosen = { side: fit.side, layout: fit.layout, forces, evict: [...fcheck.evict, ...fit.evict] };
+        else if (rows.length === 0 && c.members.length === 1) chosen = { side: null, layout: null, forces, evict: fcheck.evict };
+        if (chosen) break;
+      }
       if (chosen) break;
     }
     if (chosen) break;
   }
+  // No room for a name or a badge: the dot and its forces alone (one step further out if need be).
+  if (!chosen && forceCount > 0) {
+    const further = [...forceCands, ...FORCE_SIDE_LIST.map((s) => forceAt(grow(c.target, 8), s, fb.w, fb.h))];
+    for (const evictBelow of modes) {
+      const forces = further.find((f) => f && board.check([f], owner, evictBelow).ok);
+      if (forces) {
+        chosen = { side: null, layout: null, forces, evict: board.check([forces], owner, evictBelow).evict };
+        break;
+      }
+    }
+  }
   if (!chosen) {
     // No room even for the forces alone: the least-covered position (the unit tests watch for it).
     const forces = forceCands.reduce((best, f) => (f && best && board.cost(f, owner) < board.cost(best, owner) ? f : best), forceCands[0] ?? null);
-    chosen = { side: null, layout: null, forces };
+    if (forces) board.forced++;
+    chosen = { side: null, layout: null, forces, evict: [] };
   }
+  board.evict(chosen.evict);
   const boxes = chosen.layout?.all ?? [];
   for (const b of boxes) board.add(b, owner);
   if (chosen.forces) board.add(chosen.forces, owner);

@@ -23,8 +23,8 @@ export const inArcWindow: ExpressionSpecification = [
   ['<', ['get', 's'], ['+', ['global-state', 't'], 1]],
   ['>', ['get', 'e'], ['-', ['global-state', 't'], ARC_MONTHS - 1]],
 ];
-/** The period is the one shown for its area this month (features.ts monthsOnTop: [ts, te)). */
-export const onTop: ExpressionSpecification = [
+/** A hatch polygon's months [ts, te) (features.ts regionHatchFeatures). */
+export const inHatchMonths: ExpressionSpecification = [
   'all',
   ['>=', ['global-state', 't'], ['get', 'ts']],
   ['<', ['global-state', 't'], ['get', 'te']],
@@ -43,6 +43,8 @@ export const uncertain: ExpressionSpecification = [
 export interface StyleInput {
   basemap: FeatureCollection;
   regionControl: FeatureCollection;
+  /** Contested areas by months (features.ts regionHatchFeatures). */
+  regionHatch: FeatureCollection;
   diplomacy: FeatureCollection;
   t: number;
   lang: string;
@@ -56,6 +58,7 @@ export function buildStyle(d: StyleInput): StyleSpecification {
     sources: {
       basemap: geo(d.basemap),
       regionControl: geo(d.regionControl),
+      regionHatch: geo(d.regionHatch),
       diplomacy: geo(d.diplomacy),
     },
     layers: [
@@ -78,11 +81,11 @@ export function buildStyle(d: StyleInput): StyleSpecification {
         paint: { 'fill-color': ['case', uncertain, ['get', 'fillUncertain'], ['get', 'fill']] },
       },
       {
-        // A contested area: its other parties' stripes, only for the period on top (see onTop).
+        // A contested area: a stripe per party other than the holder, as the view says.
         id: 'region-hatch',
         type: 'fill',
-        source: 'regionControl',
-        filter: ['all', ['==', ['get', 'contested'], 1], onTop],
+        source: 'regionHatch',
+        filter: inHatchMonths,
         paint: { 'fill-pattern': ['get', 'hatch'] },
       },
       {

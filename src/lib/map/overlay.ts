@@ -66,6 +66,8 @@ export interface OverlayMarker {
   uncertain: boolean;
   /** Names shown (short forms where room is short): each row is its own button, the first together with the dot. */
   rows: { id: string; name: string; text: Box; hit: Box }[];
+  /** Where a dot separates names side by side in one row. */
+  separators: [number, number][];
   /** "+n": every place at this marker, in a short list. */
   badge: { box: Box; places: { id: string; name: string }[] } | null;
   /** The representative's name (the dot's accessible name when its row is not shown). */
@@ -305,8 +307,15 @@ export function layoutOverlay(input: OverlayInput): Overlay {
     const color = state?.holder ? actorColor(index.actors.get(state.holder)) : '#ffffff';
     const stripes = state?.contested ? state.parties.filter((p) => p !== state.holder).map((p) => actorColor(index.actors.get(p))) : [];
     const forces = m.members.flatMap((id) => forcesAt.get(id) ?? []).map(forceOf);
+    const separators: [number, number][] = [];
+    const byRow = [...m.rows].sort((a, b) => a.hit.y - b.hit.y || a.hit.x - b.hit.x);
+    for (let i = 1; i < byRow.length; i++) {
+      const [a, b] = [byRow[i - 1]!, byRow[i]!];
+      if (a.hit.y === b.hit.y) separators.push([(a.hit.x + a.hit.w + b.hit.x) / 2, a.hit.y + a.hit.h / 2]);
+    }
     return {
       id: m.id,
+      separators,
       kind: placeInfo.get(m.id)?.kind ?? 'city',
       at: m.at,
       target: m.target,

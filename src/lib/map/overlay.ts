@@ -98,7 +98,7 @@ export interface Overlay {
 const REGION_PAD = 4;
 /** A region's name may move up to 60 px across and 48 px down or up from its anchor to find room, nearest first. */
 const REGION_SHIFTS: [number, number][] = [];
-for (let dx = -60; dx <= 60; dx += 6) for (let dy = -48; dy <= 48; dy += 6) REGION_SHIFTS.push([dx, dy]);
+for (let dx = -60; dx <= 60; dx += 10) for (let dy = -48; dy <= 48; dy += 8) REGION_SHIFTS.push([dx, dy]);
 REGION_SHIFTS.sort((a, b) => Math.hypot(a[0], a[1] * 1.5) - Math.hypot(b[0], b[1] * 1.5));
 const NAME_SHIFTS: [number, number][] = [[0, 0], [0, -10], [0, 10], [-16, 0], [16, 0], [0, -20], [0, 20]];
 
@@ -132,6 +132,16 @@ export const distanceKm = (a: [number, number], b: [number, number]): number => 
  * in which direction; null when it never runs inside it.
  */
 export function exitPoint(project: Project, from: [number, number], to: [number, number], w: number, h: number): { at: [number, number]; dx: number; dy: number } | null {
+  // The same projection asks again for every month an arc is shown: remember its answers.
+  let known = exits.get(project);
+  if (!known) exits.set(project, (known = new Map()));
+  const key = `${from}|${to}|${w}|${h}`;
+  if (!known.has(key)) known.set(key, findExit(project, from, to, w, h));
+  return known.get(key)!;
+}
+const exits = new WeakMap<Project, Map<string, ReturnType<typeof findExit>>>();
+
+function findExit(project: Project, from: [number, number], to: [number, number], w: number, h: number): { at: [number, number]; dx: number; dy: number } | null {
   const interp = geoInterpolate(from, to);
   const inside = (p: [number, number] | null) => !!p && p[0] >= 0 && p[0] <= w && p[1] >= 0 && p[1] <= h;
   let prev: [number, number] | null = null;
@@ -257,18 +267,18 @@ export function layoutOverlay(input: OverlayInput): Overlay {
       const cx = Math.min(Math.max(exit[0], w / 2 + 4), width - w / 2 - 4);
       const cy = Math.min(Math.max(exit[1], s.h / 2 + 4), height - s.h / 2 - 4);
       const alongX = exit[1] <= 1 || exit[1] >= height - 1;
-      const shifts: [number, number][] = [];
-      const along = [0];
-      for (let d = 16; d < Math.max(width, height); d += 16) along.push(d, -d);
-      for (const row of [0, 1, 2]) {
-        for (const d of along) {
+      // Near the exit first: a second row close by before the same row far along the edge.
+      const shifts: { s: [number, number]; cost: number }[] = [];
+      for (let d = -width / 2; d <= width / 2; d += 20) {
+        for (const row of [0, 1, 2]) {
           const inward = row * (alongX ? s.h + 2 : w + 2) * (alongX ? (exit[1] <= 1 ? 1 : -1) : exit[0] <= 1 ? 1 : -1);
-          shifts.push(alongX ? [d, inward] : [inward, d]);
+          shifts.push({ s: alongX ? [d, inward] : [inward, d], cost: Math.abs(d) + row * 80 });
         }
       }
+      shifts.sort((a, b) => a.cost - b.cost);
       const id = `edge:${list.map((e) => e.city).join('+')}`;
       // The arcs of the month first: they are drawn strong.
-      texts.push({ id, at: [cx, cy], w, h: s.h, priority: list.some((e) => e.current) ? 0 : MUST_SHOW, shifts });
+      texts.push({ id, at: [cx, cy], w, h: s.h, priority: list.some((e) => e.current) ? 0 : MUST_SHOW, shifts: shifts.map((x) => x.s) });
       textInfo.set(id, { id, kind: 'edge', text: s.text, font: s.font });
     }
   }

@@ -296,6 +296,19 @@ function layoutRows(t: Box, side: Side, rows: RowSpec[], badge: boolean, line = 
  * @example placeLabels({ width: 390, height: 400, markers: [{ id: 'tripoli', at: [80, 60], priority: 0, text: { w: 40, h: 15 } }], texts: [] })
  */
 export function placeLabels(input: PlacementInput): Placement {
+  // Scrubbing through the months mostly asks the same question again (names do not depend on who
+  // holds a place): the last answers are kept. Results are never changed after they are returned.
+  const key = JSON.stringify(input, (k, v: unknown) => (k === 'shifts' && Array.isArray(v) ? `${v.length}:${String(v[1])}:${String(v.at(-1))}` : v));
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const placement = placeFresh(input);
+  memo.set(key, placement);
+  if (memo.size > 64) memo.delete(memo.keys().next().value!);
+  return placement;
+}
+const memo = new Map<string, Placement>();
+
+function placeFresh(input: PlacementInput): Placement {
   // Greedy placement can give a must-show name's room to a name placed before it: then those
   // names go first, and again, a few times; the result with the fewest must-show names left out wins.
   // A result where forces had to overlap something counts as far worse than any missing name.

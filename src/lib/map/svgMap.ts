@@ -253,7 +253,7 @@ function overlaySvg(o: Overlay): string {
   for (const m of o.markers) {
     out.push(dotSvg(m));
     for (const r of m.rows) out.push(boxText(r.text, r.name, PLACE_FONT, ` data-place="${esc(r.id)}"`));
-    for (const [x, y] of m.separators) out.push(`<circle cx="${num(x)}" cy="${num(y)}" r="3" fill="#333" stroke="#fff" stroke-width="1.5"/>`);
+    for (const [x, y] of m.separators) out.push(`<rect x="${num(x - 1)}" y="${num(y - 6)}" width="2" height="12" fill="#666"/>`);
     if (m.badge) {
       const b = m.badge.box;
       out.push(`<rect x="${num(b.x + 3)}" y="${num(b.y + 5)}" width="${num(b.w - 6)}" height="${num(b.h - 10)}" rx="7" fill="#fff" stroke="#333" stroke-width="1"/>`);

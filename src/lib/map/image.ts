@@ -81,16 +81,21 @@ export function renderImage(input: ImageInput): string {
 
   const out: string[] = [];
   out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
+  // The map, drawn by the page's renderer, with its markers. It is cut to its box by painting the
+  // page over what lies outside, not by a clip: resvg (the build's previews) fails on a clip inside
+  // a clip, and the map clips its uncertain bands.
+  const map = renderSvgMap({ index, view, paths: input.paths, labels: input.labels, width: mapW, height: mapH, tr, layers: input.layers, markers: true, idPrefix: `img-${size}` });
+  out.push(`<g transform="translate(${mapX} ${headerH})">${map.replace(/^<svg[^>]*?( font-family="[^"]*")?>/, '<g$1>').replace(/<\/svg>$/, '</g>')}</g>`);
+  out.push(
+    `<path fill="#ffffff" fill-rule="evenodd" d="M0 0H${width}V${height}H0Z M${mapX} ${headerH}V${headerH + mapH}H${mapX + mapW}V${headerH}Z"/>`,
+    `<rect x="${mapX}" y="${headerH}" width="${mapW}" height="${mapH}" fill="none" stroke="#c9c9c9"/>`,
+  );
   // Header: title, date (and caption).
   const title = input.title || tr.t('app.title');
   out.push(t(textX(pad, width - pad * 2), pad + 26 * u, title, 28, ' font-weight="700" fill="#1a1a1a"'));
   const dateLine = input.caption ? `${tr.month(view.t)} · ${input.caption}` : tr.month(view.t);
   out.push(t(textX(pad, width - pad * 2), pad + 62 * u, dateLine, 20, ' fill="#444"'));
 
-  // The map, drawn by the page's renderer, with its markers.
-  const map = renderSvgMap({ index, view, paths: input.paths, labels: input.labels, width: mapW, height: mapH, nameOf: tr.name, layers: input.layers, markers: true, idPrefix: `img-${size}` });
-  out.push(`<g transform="translate(${mapX} ${headerH})">${map.replace(/^<svg[^>]*>/, `<svg width="${mapW}" height="${mapH}" viewBox="0 0 ${mapW} ${mapH}">`)}</g>`);
-  out.push(`<rect x="${mapX}" y="${headerH}" width="${mapW}" height="${mapH}" fill="none" stroke="#c9c9c9"/>`);
 
   // Legend: who holds territory, then the forces.
   let y = headerH + 22 * u;

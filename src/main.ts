@@ -21,6 +21,9 @@ function browserLang(): Lang {
   return 'en';
 }
 
+// The no-JavaScript preview (its alt text is English) is not part of the page a script reads.
+for (const n of document.querySelectorAll('noscript')) n.remove();
+
 const index = indexData(atlasData, dataAsOf);
 const state = new AtlasState([...index.regionIds, ...index.placeIds], browserLang());
 state.readUrl(location.search);

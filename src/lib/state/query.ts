@@ -17,6 +17,7 @@ export const QUERY_LIMITS = {
   caption: 800,
   chrome: 16,
   static: 4,
+  release: 32,
 } as const;
 
 export type QueryName = keyof typeof QUERY_LIMITS;

@@ -37,6 +37,7 @@ import { isObject } from './schema-messages.ts';
 import { checkAligned, checkPlaceholderTitle, checkSeedPassages as checkSeeds, checkSourceStandard, checkStatus, responsesTo } from './sourcing.ts';
 import { checkReleases } from './releases.ts';
 import { CORRECTIONS_FILE, RELEASES_FILE, isSnapshotFile } from '../lib/releases.ts';
+import { checkStories, isStoryFile, STORIES_DIR } from './stories.ts';
 import { checkCoverage, checkDate, checkLifespanEvent, checkLifespanSpan, checkOverlaps, checkSpan, checkYearOnly, lifespans, type Lifespan, type Period } from './time.ts';
 
 export { FILES } from './records.ts';
@@ -65,6 +66,7 @@ function isExpected(file: string): boolean {
     file === CORRECTIONS_FILE ||
     isSnapshotFile(file) ||
     file === 'data/README.md' ||
+    isStoryFile(file) ||
     file === `${SEEDS_DIR}README.md` ||
     /^geo\/[^/]+\.geojson$/.test(file)
   );
@@ -96,7 +98,7 @@ function readAll(files: FileSet, report: Report): { docs: Map<string, Doc>; seed
   return { docs, seeds };
 }
 
-const unknownFileMessage = `is not a file the atlas reads — expected ${[FILES.actors, FILES.control, FILES.presence, FILES.events].join(', ')}, ${SOURCES_DIR}<source-id>.json, ${I18N_DIR}<language>.json, ${SEEDS_DIR}<seed>.txt, ${RELEASES_FILE}, data/releases/<release-id>.json, ${CORRECTIONS_FILE} or geo/<layer>.geojson; move or rename it`;
+const unknownFileMessage = `is not a file the atlas reads — expected ${[FILES.actors, FILES.control, FILES.presence, FILES.events].join(', ')}, ${SOURCES_DIR}<source-id>.json, ${I18N_DIR}<language>.json, ${SEEDS_DIR}<seed>.txt, ${RELEASES_FILE}, data/releases/<release-id>.json, ${CORRECTIONS_FILE}, geo/<layer>.geojson or stories/<story-id>.json; move or rename it`;
 
 /** For messages about a value: the record id and the path inside the record. */
 function locator(doc: Doc): (path: Path) => { id?: string; inner: Path } {
@@ -261,6 +263,10 @@ export function validateAll(files: FileSet, options: ValidateOptions = {}): Prob
       today,
     }),
   );
+  step(STORIES_DIR, () => {
+    const records = new Set([...control, ...presence, ...events].flatMap((e) => e.id ?? []));
+    checkStories(report, docs, { places: known.places, records }, today);
+  });
   return report.sorted();
 }
 

@@ -352,7 +352,7 @@ describe('a graphics desk embeds ?date=2020-06&place=jufra with the snippet from
 
       const credit = e.frame.getByTestId('credit-line');
       expect(await credit.isVisible()).toBe(true);
-      expect(await credit.textContent()).toMatch(/Libya–Russia Atlas\s*·\s*data as of [\w ,]+\d{4}\s*·\s*sources for every record\s*·\s*open the full atlas/);
+      expect(await credit.textContent()).toMatch(/Libya–Russia Atlas\s*·\s*data as of [\w ,]+\d{4}\s*·\s*sources for every record\s*·\s*how this atlas is made\s*·\s*open the full atlas/);
       expect(await credit.locator('[data-as-of]').getAttribute('data-as-of')).toMatch(/^\d{4}(-\d{2}){0,2}$/);
       expect(e.errors).toEqual([]);
       expect(e.foreign).toEqual([]);

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { serve } from './lib/static-server.ts';
 
-const KEY_DATES = ['1943-01', '1951-12', '1969-09', '1986-04', '2011-03', '2014-09', '2019-06', '2020-06', 'today'];
+const KEY_DATES = ['1943-01', '1951-12', '1970-06', '1986-04', '2011-03', '2014-09', '2019-06', '2020-06', 'today'];
 const { values } = parseArgs({
   options: {
     dates: { type: 'string', default: KEY_DATES.join(',') },

@@ -9,15 +9,14 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import { buildStyle } from '../../src/lib/map/style.ts';
-import { actorColor, hatchImage } from '../../src/lib/map/encoding.ts';
+import { hatchImage } from '../../src/lib/map/encoding.ts';
 import { LIBYA_BOUNDS, framePadding } from '../../src/lib/map/frame.ts';
-import { diplomacyFeatures, regionControlFeatures, regionLabelFeatures } from '../../src/lib/map/features.ts';
+import { diplomacyFeatures, regionControlFeatures, regionHatchFeatures, regionHatches } from '../../src/lib/map/features.ts';
 import { indexData } from '../../src/lib/records/atlasIndex.ts';
 import { FIRST_MONTH, currentMonth } from '../../src/lib/time/months.ts';
 import { atlasData } from '../bench-data.ts';
 import { publish } from '../maplibre-bench.ts';
 import basemap from '../../geo/basemap.geojson';
-import labels from '../../geo/labels.geojson';
 
 setWorkerUrl(workerUrl);
 
@@ -38,9 +37,8 @@ const map = new MlMap({
   container,
   style: buildStyle({
     basemap: basemap as FeatureCollection,
-    labels: labels as FeatureCollection,
     regionControl: regionControlFeatures(index),
-    regionLabels: regionLabelFeatures(index),
+    regionHatch: regionHatchFeatures(index),
     diplomacy: diplomacyFeatures(index),
     t,
     lang: 'en',
@@ -54,10 +52,10 @@ const map = new MlMap({
   renderWorldCopies: false,
   canvasContextAttributes: { preserveDrawingBuffer: true },
 });
-// The contested-hatch images, as the atlas makes them (one per actor colour).
-for (const a of index.data.actors) map.addImage(`atlas-hatch-${a.id}`, hatchImage(actorColor(a)));
+// The contested regions' hatch images, as the atlas makes them (features.ts, encoding.ts).
+for (const h of regionHatches(index)) map.addImage(h.id, hatchImage(h.stripes));
 map.on('styleimagemissing', (e) => {
-  if (e.id.startsWith('atlas-hatch') && !map.hasImage(e.id)) map.addImage(e.id, hatchImage('#777777'));
+  if (e.id.startsWith('atlas-hatch') && !map.hasImage(e.id)) map.addImage(e.id, hatchImage(['#777777']));
 });
 publish(map);
 input.addEventListener('input', () => map.setGlobalStateProperty('t', Number(input.value)));

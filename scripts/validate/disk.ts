@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { MAX_FILE_BYTES, type FileInput, type FileSet } from './files.ts';
 
 /** The folders the build ships from. */
-export const FOLDERS = ['data', 'geo'] as const;
+export const FOLDERS = ['data', 'geo', 'stories'] as const;
 
 /** Files whose text the validator reads: the JSON files and the seed documents. */
 const needsText = (path: string): boolean => /\.(json|geojson)$/.test(path) || /^data\/seeds\/[^/]+\.txt$/.test(path);

@@ -228,7 +228,10 @@ describe('small screens and zoom', () => {
         [...document.querySelectorAll<HTMLElement>('button, input, select, textarea, summary')]
           // Map markers are exempt (WCAG 2.5.8 "equivalent"): the places list offers each one as a full-size button,
           // and enlarging a marker's hit area would cover its neighbour (Wheelus sits beside Tripoli).
-          .filter((el) => el.offsetParent !== null && !el.closest('.visually-hidden, dialog:not([open]), .maplibregl-ctrl, .maplibregl-marker'))
+          // The timeline's event marks are exempt too: a pointer picks the mark nearest to it anywhere on the
+          // 30 px strip (reaching 8–14 px either side), and the same events are reached from the record list
+          // and "Next event" with full-size controls.
+          .filter((el) => el.offsetParent !== null && !el.closest('.visually-hidden, dialog:not([open]), .maplibregl-ctrl, .maplibregl-marker') && !el.hasAttribute('data-mark'))
           // A checkbox's target is its label.
           .map((el) => ({ el: `${el.tagName} ${el.textContent?.trim().slice(0, 30) ?? ''}`, ...(el.closest('label') ?? el).getBoundingClientRect().toJSON() }))
           .filter((r) => r.width < 24 || r.height < 24)

@@ -123,7 +123,8 @@ describe('the time slider', () => {
     expect(in1960).toMatch(/Tripolitania: Kingdom\./);
     expect(in1960).toMatch(/Cyrenaica: Kingdom\./);
     expect(in1960).toMatch(/Fezzan: Kingdom\./);
-    expect(in1960).toMatch(/US forces at Wheelus/);
+    // Foreign forces are grouped by force, one line each.
+    expect(in1960).toMatch(/US forces: Wheelus/);
 
     await slider(page).focus();
     for (let i = 0; i < 59; i++) await page.keyboard.press('PageUp');

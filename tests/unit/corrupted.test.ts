@@ -51,7 +51,7 @@ describe('a corrupted data set', () => {
     for (let t = FIRST_MONTH; t <= currentMonth(); t += 7) {
       const view = viewAt(index, t);
       expect(statusSentences(index, tr, view).length).toBeGreaterThan(2);
-      const svg = renderSvgMap({ index, view, paths, labels, width: 400, height: 300, nameOf: tr.name, layers: ALL_LAYERS, markers: true });
+      const svg = renderSvgMap({ index, view, paths, labels, width: 400, height: 300, tr, layers: ALL_LAYERS, markers: true });
       expect(svg).not.toMatch(/url\(https|onerror|javascript:/);
     }
   });

@@ -165,6 +165,9 @@ describe('build-time pieces', () => {
     );
     const helper = 'Unable to preload CSS;if(t.rel=i?`stylesheet`:Ut,i||(t.as=`script`),t.crossOrigin=``,t.href=r.href';
     expect(patchPreloadHelper(helper)).toContain('i||(t.as=`script`),i||(t.crossOrigin=``),t.href');
+    // The minifier may write the other rel as a literal (seen after more chunks were split off).
+    const literal = 'Unable to preload CSS;if(e.rel=c?`stylesheet`:`modulepreload`,c||(e.as=`script`),e.crossOrigin=``,e.href=s.href';
+    expect(patchPreloadHelper(literal)).toContain('c||(e.as=`script`),c||(e.crossOrigin=``),e.href');
     expect(patchPreloadHelper('Unable to preload CSS; something else')).toBeNull();
     expect(patchPreloadHelper('plain chunk')).toBe('plain chunk');
   });

@@ -1,10 +1,12 @@
-/** The map's authorities stay distinguishable under the common colour-vision deficiencies (scripts/check-palette.ts prints the figures). */
+/** The map's authorities and foreign forces stay distinguishable under the common colour-vision deficiencies (scripts/check-palette.ts prints the figures). */
 import { describe, expect, it } from 'vitest';
 import { indexData } from '../../src/lib/records/atlasIndex.ts';
-import { MIN_DELTA_E, checkPalette, deltaE2000, hexToRgb, simulate } from '../../scripts/lib/palette.ts';
+import { MIN_DELTA_E, checkForcePalette, checkPalette, checkUncertain, deltaE2000, forceShapesDiffer, hexToRgb, simulate, VISIONS } from '../../scripts/lib/palette.ts';
 import { loadData } from '../../scripts/lib/load-data.ts';
+import { FORCE_SHAPE, actorColor, blend, forceFamily } from '../../src/lib/map/encoding.ts';
 
 const atlasData = loadData().data;
+const index = indexData(atlasData);
 
 describe('colour science (culori)', () => {
   it('CIEDE2000 of a known pair (Sharma, Wu & Dalal 2005, pair 1 is in Lab; here a wide sRGB pair)', () => {
@@ -25,10 +27,65 @@ describe('colour science (culori)', () => {
 });
 
 describe('the palette', () => {
+  it('asks for clearly different colours: ΔE00 ≥ 10', () => {
+    expect(MIN_DELTA_E).toBeGreaterThanOrEqual(10);
+  });
+
   it(`authorities holding territory in the same month are ≥ ΔE00 ${MIN_DELTA_E} apart for normal, protan, deutan and tritan vision`, () => {
-    const checks = checkPalette(indexData(atlasData));
+    const checks = checkPalette(index);
     expect(checks.length).toBeGreaterThan(10);
     const tooClose = checks.filter((c) => c.worst < MIN_DELTA_E).map((c) => `${c.a} / ${c.b} (${c.first}): ${c.worst.toFixed(1)}`);
     expect(tooClose).toEqual([]);
+  });
+
+  it('the LNA and the House of Representatives, side by side in the east since 2014, are clearly different (ΔE00 ≥ 20 for normal vision)', () => {
+    const pair = checkPalette(index).find((c) => [c.a, c.b].sort().join() === 'hor,lna')!;
+    expect(pair).toBeDefined();
+    expect(pair.delta.normal).toBeGreaterThanOrEqual(20);
+    expect(pair.worst).toBeGreaterThanOrEqual(MIN_DELTA_E);
+  });
+
+  it(`foreign forces shown in the same month are ≥ ΔE00 ${MIN_DELTA_E} apart under every simulation`, () => {
+    const checks = checkForcePalette(index);
+    expect(checks.length).toBeGreaterThan(5);
+    const tooClose = checks.filter((c) => c.worst < MIN_DELTA_E).map((c) => `${c.a} / ${c.b} (${c.first}): ${c.worst.toFixed(1)}`);
+    expect(tooClose).toEqual([]);
+  });
+
+  it('Soviet forces, Wagner, the Russian state (defence ministry, Africa Corps) and other forces differ by shape as well as colour', () => {
+    expect(new Set(Object.values(FORCE_SHAPE)).size).toBe(4);
+    expect(forceFamily('soviet-advisers')).toBe('soviet');
+    expect(forceFamily('wagner')).toBe('wagner');
+    expect(forceFamily('africa-corps')).toBe('russian-state');
+    expect(forceFamily('russian-armed-forces')).toBe('russian-state');
+    expect(forceFamily('turkish-forces')).toBe('other');
+    expect(forceShapesDiffer(['soviet-advisers', 'wagner', 'africa-corps', 'us-forces'])).toBe(true);
+    // The families' colours differ too, under every vision.
+    const colour = (id: string) => hexToRgb(actorColor(index.actors.get(id)));
+    const families = ['soviet-advisers', 'wagner', 'russian-armed-forces', 'africa-corps'];
+    for (let i = 0; i < families.length; i++) {
+      for (let j = i + 1; j < families.length; j++) {
+        const worst = Math.min(...VISIONS.map((v) => deltaE2000(simulate(colour(families[i]!), v), simulate(colour(families[j]!), v))));
+        expect(worst, `${families[i]} / ${families[j]}`).toBeGreaterThanOrEqual(MIN_DELTA_E);
+      }
+    }
+  });
+
+  it('an area drawn as uncertain keeps its holder’s colour: closer to it than to any other authority, under every vision', () => {
+    const checks = checkUncertain(index);
+    expect(checks.length).toBeGreaterThan(10);
+    const wrong = checks.filter((c) => c.toSelf >= c.toOther).map((c) => `${c.actor} reads as ${c.nearest}`);
+    expect(wrong).toEqual([]);
+  });
+
+  it('the rule has teeth: the old fading (0.35 over white) made some uncertain fills read as another holder or as bare land', () => {
+    const colours = [...new Set(checkPalette(index).flatMap((c) => [c.a, c.b]))].map((id) => ({ id, c: actorColor(index.actors.get(id)) }));
+    const faded = (hex: string) => blend(hex, 0.35);
+    const certain = (hex: string) => blend(hex, 0.72);
+    const readsWrong = colours.filter(({ id, c }) => {
+      const self = Math.max(...VISIONS.map((v) => deltaE2000(simulate(faded(c), v), simulate(certain(c), v))));
+      return colours.some((o) => o.id !== id && Math.min(...VISIONS.map((v) => deltaE2000(simulate(faded(c), v), simulate(certain(o.c), v)))) < self);
+    });
+    expect(readsWrong.length).toBeGreaterThan(0);
   });
 });

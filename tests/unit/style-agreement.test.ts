@@ -2,14 +2,15 @@
  * The two writers of the atlas's one rule agree: for every month from 1943 to today, on the real
  * data, what the MapLibre style's expressions draw (evaluated with @maplibre/maplibre-gl-style-spec,
  * which MapLibre runs) is what the view (records/view.ts) says the month shows — the period on top
- * of each region and zone, its opacity, the contested hatch and its colour, and the diplomatic arcs.
+ * of each region and zone, its fill, the contested stripes and their colours, and the diplomatic arcs.
  */
 import { describe, expect, it } from 'vitest';
 import { createPropertyExpression, featureFilter, latest, type FilterSpecification, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Feature, FeatureCollection } from 'geojson';
 import { buildStyle } from '../../src/lib/map/style.ts';
-import { diplomacyFeatures, regionControlFeatures, regionLabelFeatures } from '../../src/lib/map/features.ts';
-import { ARC, actorColor, challengerOf, hatchImageId, regionFill } from '../../src/lib/map/encoding.ts';
+import { diplomacyFeatures, regionControlFeatures, regionHatchFeatures } from '../../src/lib/map/features.ts';
+import { ARC, actorColor, hatchImageId, regionFill } from '../../src/lib/map/encoding.ts';
+import { stripesOf } from '../../src/lib/map/svgMap.ts';
 import { indexData } from '../../src/lib/records/atlasIndex.ts';
 import { viewAt, type AreaState } from '../../src/lib/records/view.ts';
 import { FIRST_MONTH, currentMonth, monthKey } from '../../src/lib/time/months.ts';
@@ -19,7 +20,8 @@ const index = indexData(loadData().data);
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const regionControl = regionControlFeatures(index);
 const diplomacy = diplomacyFeatures(index);
-const style = buildStyle({ basemap: empty, labels: empty, regionControl, regionLabels: regionLabelFeatures(index), diplomacy, t: FIRST_MONTH, lang: 'en' });
+const regionHatch = regionHatchFeatures(index);
+const style = buildStyle({ basemap: empty, regionControl, regionHatch, diplomacy, t: FIRST_MONTH, lang: 'en' });
 const layer = (id: string) => {
   const l = style.layers.find((x) => x.id === id);
   if (!l || !('source' in l)) throw new Error(`style has no layer ${id}`);
@@ -47,9 +49,8 @@ function filterOf(layerId: string) {
 const fillShows = filterOf('region-fill');
 const fillKey = property('region-fill', 'layout', 'fill-sort-key');
 const fillColor = property('region-fill', 'paint', 'fill-color');
-const hatchShows = filterOf('region-contested');
-const hatchKey = property('region-contested', 'layout', 'fill-sort-key');
-const hatchPattern = property('region-contested', 'paint', 'fill-pattern');
+const hatchShows = filterOf('region-hatch');
+const hatchPattern = property('region-hatch', 'paint', 'fill-pattern');
 const arcShows = filterOf('diplomacy-arcs');
 const arcWidth = property('diplomacy-arcs', 'paint', 'line-width');
 
@@ -66,14 +67,12 @@ const patternName = (v: unknown) => (typeof v === 'object' && v !== null && 'nam
 function drawn(area: string) {
   const fills = regionControl.features.filter((f) => props(f).area === area && fillShows(f));
   const fill = top(fills, fillKey);
-  const hatches = regionControl.features.filter((f) => props(f).area === area && hatchShows(f));
-  const hatch = top(hatches, hatchKey);
+  const hatches = regionHatch.features.filter((f) => props(f).area === area && hatchShows(f));
   return {
     id: fill ? props(fill).id : undefined,
     key: fill ? Number(fillKey(fill)) : -Infinity,
     fill: fill ? colorText(fillColor(fill)) : undefined,
-    // A hatch shows where the contested layer's top feature is the period drawn.
-    hatch: hatch && fill && props(hatch).id === props(fill).id ? patternName(hatchPattern(hatch)) : undefined,
+    hatch: hatches.length === 0 ? undefined : hatches.map((h) => patternName(hatchPattern(h))).join(' and '),
   };
 }
 
@@ -81,7 +80,7 @@ function expected(a: AreaState) {
   return {
     id: a.shown?.id,
     fill: a.shown && a.holder ? regionFill(actorColor(index.actors.get(a.holder)), a.uncertain) : undefined,
-    hatch: a.shown && a.contested ? hatchImageId(challengerOf(a.shown)) : undefined,
+    hatch: a.shown && stripesOf(a).length > 0 ? hatchImageId(stripesOf(a)) : undefined,
   };
 }
 

@@ -10,6 +10,7 @@ import type { FeatureCollection } from 'geojson';
 import { renderSvgMap } from '../../src/lib/map/svgMap.ts';
 import { frameProjection, LIBYA_BOUNDS } from '../../src/lib/map/frame.ts';
 import { actorColor, blend, FILL_OPACITY, hatchImageId, rgbToHex } from '../../src/lib/map/encoding.ts';
+import { translator } from '../../src/lib/i18n/i18n.ts';
 import { indexData } from '../../src/lib/records/atlasIndex.ts';
 import { viewAt } from '../../src/lib/records/view.ts';
 import { monthIndex } from '../../src/lib/time/dates.ts';
@@ -21,7 +22,7 @@ const index = indexData(loadData().data);
 const paths = svgPaths(REPO_ROOT);
 const labels = JSON.parse(readFileSync(resolve(REPO_ROOT, 'geo/labels.geojson'), 'utf8')) as FeatureCollection;
 const render = (year: number, month: number, extra: Partial<Parameters<typeof renderSvgMap>[0]> = {}) =>
-  renderSvgMap({ index, view: viewAt(index, monthIndex(year, month)), paths, labels, width: 800, height: 600, nameOf: (p) => p.name_en, layers: ALL_LAYERS, ...extra });
+  renderSvgMap({ index, view: viewAt(index, monthIndex(year, month)), paths, labels, width: 800, height: 600, tr: translator('en'), layers: ALL_LAYERS, ...extra });
 const attr = (svg: string, selector: RegExp) => selector.exec(svg)?.[1];
 
 describe('renderSvgMap', () => {
@@ -36,11 +37,11 @@ describe('renderSvgMap', () => {
     }
   });
 
-  it('hatches a contested region in its challenger\'s colour (Tripolitania, June 2019)', () => {
+  it('stripes a contested region with the other party\'s colour (Tripolitania, June 2019)', () => {
     const svg = render(2019, 6);
     expect(svg).toMatch(/data-contested="tripolitania" fill="url\(#atlas-hatch-lna\)"/);
     expect(svg).toContain('<pattern id="atlas-hatch-lna"');
-    expect(hatchImageId('lna')).toBe('atlas-hatch-lna');
+    expect(hatchImageId(['lna'])).toBe('atlas-hatch-lna');
   });
 
   it('draws a divided region zone by zone (Tripolitania, June 2022)', () => {
@@ -50,10 +51,10 @@ describe('renderSvgMap', () => {
     expect(svg).not.toMatch(/data-area="tripolitania"/);
   });
 
-  it('draws the diplomatic arcs of the month and names the counterpart city', () => {
-    const svg = render(2008, 4);
+  it('draws the diplomatic arcs of the month and, in an image, names the counterpart city', () => {
+    const svg = render(2008, 4, { markers: true });
     expect(svg).toMatch(/data-arc="putin-visit-2008-04"/);
-    expect(svg).toContain('>Moscow</text>');
+    expect(svg).toContain('>↗ Moscow, 3,200 km</text>');
   });
 
   it('leaves out hidden layers', () => {
@@ -63,7 +64,8 @@ describe('renderSvgMap', () => {
   });
 
   it('escapes names and uses no style attributes (it is inserted under a strict CSP)', () => {
-    const svg = render(2019, 6, { nameOf: () => '<script>alert(1)</script>"&', markers: true, title: 'A <b>title</b>' });
+    const tr = { ...translator('en'), name: () => '<script>alert(1)</script>"&' };
+    const svg = render(2019, 6, { tr, markers: true, title: 'A <b>title</b>' });
     expect(svg).not.toMatch(/<script|<b>/);
     expect(svg).toContain('&#60;script&#62;');
     expect(svg).not.toMatch(/\sstyle=/);

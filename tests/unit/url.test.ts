@@ -54,3 +54,29 @@ describe('toSearch', () => {
     expect(ar).toBe('?date=2011-08&lang=ar');
   });
 });
+
+describe('the record view and comparison in the URL', () => {
+  it('reads a query, filters and two months; writes them back', () => {
+    const s = parseUrlState('?date=2019-06&q=Wagner&kind=presence,event&cat=military&actor=wagner&status=reported,confirmed&russia=1&compare=2011-10,2011-02', ctx);
+    expect(s.records).toBe(true);
+    expect(s.q).toBe('Wagner');
+    expect(s.filter).toEqual({ kinds: ['presence', 'event'], categories: ['military'], actor: 'wagner', statuses: ['confirmed', 'reported'], russia: true });
+    expect(s.compare).toEqual([monthIndex(2011, 2), monthIndex(2011, 10)]);
+    const q = toSearch({ t: monthIndex(2019, 6), layers: all, lang: 'en', embed: false, records: true, q: s.q!, filter: s.filter!, compare: s.compare! });
+    expect(q).toBe('?date=2019-06&records=1&q=Wagner&kind=presence,event&cat=military&actor=wagner&status=confirmed,reported&russia=1&compare=2011-02,2011-10');
+    expect(parseUrlState(q, ctx)).toEqual(s);
+    expect(parseUrlState('?records=1', ctx).records).toBe(true);
+    expect(parseUrlState('?q=%D0%9F%D1%83%D1%82%D0%B8%D0%BD', ctx).q).toBe('Путин');
+  });
+  it('drops hostile and malformed values, keeps a query as plain text', () => {
+    const s = parseUrlState('?kind=<b>&cat=x&actor=<script>&status=__proto__&russia=yes&compare=2011-02&records=true', ctx);
+    expect(s.filter).toBeUndefined();
+    expect(s.records).toBeUndefined();
+    expect(s.compare).toBeUndefined();
+    expect(parseUrlState('?compare=2011-13,2011-02', ctx).compare).toBeUndefined();
+    expect(parseUrlState('?compare=1900-01,2999-01', ctx).compare).toEqual([monthIndex(1943, 1), monthIndex(2026, 11)]);
+    expect(parseUrlState(`?q=${'x'.repeat(65)}`, ctx).q).toBeUndefined();
+    expect(parseUrlState('?q=%3Cimg%20src%3Dx%3E%0A', ctx).q).toBe('<img src=x>');
+    expect(parseUrlState('?q=%20%20', ctx).q).toBeUndefined();
+  });
+});

@@ -8,22 +8,22 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import { buildStyle, type StyleInput } from './style.ts';
-import { hatchImage, hatchImageId } from './encoding.ts';
-import { LIBYA_BOUNDS, framePadding } from './frame.ts';
+import { hatchImage } from './encoding.ts';
+import { BASEMAP_BOUNDS, LIBYA_BOUNDS, framePadding } from './frame.ts';
 import type { LayerGroup } from '../state/layers.ts';
 
 setWorkerUrl(workerUrl);
 
 const GROUP_LAYERS: Record<LayerGroup, string[]> = {
-  control: ['region-fill', 'region-contested', 'region-line'],
+  control: ['region-fill', 'region-hatch', 'region-uncertain', 'region-line'],
   presence: [],
-  diplomacy: ['diplomacy-arcs', 'counterpart-dots', 'counterpart-labels'],
+  diplomacy: ['diplomacy-arcs', 'counterpart-dots'],
 };
 
 export interface AtlasMapOptions extends StyleInput {
   container: HTMLElement;
-  /** Colour of each actor that can contest a region ("unknown" included): hatch images are made from them. */
-  hatchColors: Record<string, string>;
+  /** The contested regions' hatch images (features.ts regionHatches): stripes in the other parties' colours. */
+  hatches: { id: string; stripes: string[] }[];
   /** Called with a region or zone id when the reader clicks a region. */
   onRegionClick?: (areaId: string) => void;
   /** Embedded in an article: the page scrolls until the reader engages with the map. */
@@ -59,7 +59,9 @@ export function createAtlasMap(opts: AtlasMapOptions): AtlasMap {
     style: buildStyle(opts),
     bounds: LIBYA_BOUNDS,
     fitBoundsOptions: { padding: framePadding(w, h) },
-    minZoom: 2,
+    // The reader can zoom out and pan as far as the basemap goes, never past its edge.
+    maxBounds: BASEMAP_BOUNDS,
+    minZoom: 1,
     maxZoom: 9,
     attributionControl: { compact: true, customAttribution: 'Natural Earth' },
     cooperativeGestures: opts.cooperativeGestures ?? false,
@@ -74,7 +76,7 @@ export function createAtlasMap(opts: AtlasMapOptions): AtlasMap {
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
 
-  for (const [actor, color] of Object.entries(opts.hatchColors)) map.addImage(hatchImageId(actor), hatchImage(color));
+  for (const h of opts.hatches) map.addImage(h.id, hatchImage(h.stripes));
   if (opts.onRegionClick) {
     const onRegionClick = opts.onRegionClick;
     map.on('click', 'region-fill', (e) => {

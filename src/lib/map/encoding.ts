@@ -30,63 +30,77 @@ export function actorColor(actor: Pick<Actor, 'color'> | undefined): string {
   return c && HEX.test(c) ? c : FALLBACK_COLOR;
 }
 
-/** Region fills: opacity over the white land of Libya; lighter near an uncertain date. */
-export const FILL_OPACITY = { certain: 0.72, uncertain: 0.35 };
-
 /**
- * A region's fill as drawn: the holder's colour at FILL_OPACITY over Libya's white land, written
- * as an opaque colour. Opaque fills keep a month of change or contest honest in MapLibre, which
- * draws every period overlapping the month: the one on top covers the others instead of mixing.
+ * Region fills: the holder's colour at this opacity over the white land of Libya. An uncertain
+ * date does not fade the fill (a faded colour reads as another holder or as bare land): it is
+ * drawn as a dashed band inside the region's edge (UNCERTAIN_EDGE), so the colour stays the holder's.
  */
-export function regionFill(color: string, uncertain: boolean): string {
-  return rgbToHex(blend(color, uncertain ? FILL_OPACITY.uncertain : FILL_OPACITY.certain));
-}
+export const FILL_OPACITY = { certain: 0.72 };
 
-export const rgbToHex = (rgb: readonly number[]): string => `#${rgb.map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
+/** Region outlines (white, between regions). */
+export const REGION_LINE = { width: 1.5 };
 
-/** Region outlines: solid, or dashed near an uncertain date. Dash lengths in CSS pixels. */
-export const REGION_LINE = { width: 1.5, dash: [3, 3] as const };
+/** An uncertain date: a dashed dark band along the inside of the region's edge. CSS pixels. */
+export const UNCERTAIN_EDGE = { width: 4, dash: [6, 4] as const, color: '#1d1d1d' };
 
 /** MapLibre measures line dashes in line widths. */
 export const dashInLineWidths = (dash: readonly number[], width: number): number[] => dash.map((d) => d / width);
 
-/**
- * The hatch of a contested region: diagonal stripes in the challenger's colour with dark edges, so
- * it reads without colour vision. One tile of `size` × `size` pixels; pixel (x, y) belongs to the
- * stripe or an edge by (x + y) mod size.
- */
-export const HATCH = { size: 12, edge: [0, 4], stripe: [1, 2, 3], edgeColor: [30, 30, 30] as const, edgeAlpha: 200 };
-
-/** The actor whose colour hatches a contested period: its first challenger. */
-export const challengerOf = (p: { contestedBy?: string[] | undefined }): string => p.contestedBy?.[0] ?? 'unknown';
-
-/** MapLibre's image id of an actor's hatch. */
-export const hatchImageId = (actor: string) => `atlas-hatch-${actor}`;
-
-/** The hatch tile's pixel at (x, y): [r, g, b, a], a = 0 where the fill shows through. */
-export function hatchPixel(rgb: readonly number[], x: number, y: number): [number, number, number, number] {
-  const d = (x + y) % HATCH.size;
-  if (HATCH.edge.includes(d)) return [HATCH.edgeColor[0], HATCH.edgeColor[1], HATCH.edgeColor[2], HATCH.edgeAlpha];
-  if (HATCH.stripe.includes(d)) return [rgb[0]!, rgb[1]!, rgb[2]!, 255];
-  return [0, 0, 0, 0];
-}
-
 export const hexToRgb = (hex: string): [number, number, number] => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
-
-/** The hatch tile as RGBA pixels (MapLibre's addImage). */
-export function hatchImage(color: string): { width: number; height: number; data: Uint8Array } {
-  const rgb = hexToRgb(color);
-  const n = HATCH.size;
-  const data = new Uint8Array(n * n * 4);
-  for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) data.set(hatchPixel(rgb, x, y), (y * n + x) * 4);
-  return { width: n, height: n, data };
-}
+export const rgbToHex = (rgb: readonly number[]): string => `#${rgb.map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;
 
 /** A colour as it shows at `opacity` over `under` (both #rrggbb): what a reader sees of a fill. */
 export function blend(color: string, opacity: number, under = PALETTE.libyaLand): [number, number, number] {
   const a = hexToRgb(color);
   const b = hexToRgb(under);
   return a.map((c, i) => Math.round(c * opacity + b[i]! * (1 - opacity))) as [number, number, number];
+}
+
+/** The opacity of a region's fill over white land, certain or not (the same: see FILL_OPACITY). */
+export const fillOpacity = (_uncertain: boolean): number => FILL_OPACITY.certain;
+
+/** What a region held by an actor of `color` looks like, certain or not: both maps draw this, the palette check reads it. */
+export function areaFill(color: string, uncertain = false): [number, number, number] {
+  return blend(color, fillOpacity(uncertain));
+}
+
+/**
+ * A region's fill as drawn, written as an opaque colour: opaque fills keep a month of change or
+ * contest honest in MapLibre, which draws every period overlapping the month: the one on top
+ * covers the others instead of mixing with them.
+ */
+export const regionFill = (color: string, uncertain = false): string => rgbToHex(areaFill(color, uncertain));
+
+/**
+ * The hatch of a contested area: diagonal stripes over the holder's fill, one stripe colour per
+ * other party in turn (Fezzan in 2014 shows all three of its parties), each stripe between dark
+ * edges so it reads without colour vision. A tile is HATCH.size px per party, square; pixel
+ * (x, y) falls on an edge, a stripe or the fill by (x + y) mod the tile's size.
+ */
+export const HATCH = { size: 12, edge: [0, 4], stripe: [1, 2, 3], edgeColor: [30, 30, 30] as const, edgeAlpha: 200 };
+
+export const hatchSize = (parties: number): number => HATCH.size * Math.max(1, parties);
+
+/** The hatch's pixel at (x, y) for these stripe colours: [r, g, b, a], a = 0 where the fill shows through. */
+export function hatchPixel(stripes: readonly (readonly number[])[], x: number, y: number): [number, number, number, number] {
+  const d = (x + y) % hatchSize(stripes.length);
+  const rgb = stripes[Math.floor(d / HATCH.size)] ?? stripes[0]!;
+  const o = d % HATCH.size;
+  if (HATCH.edge.includes(o)) return [HATCH.edgeColor[0], HATCH.edgeColor[1], HATCH.edgeColor[2], HATCH.edgeAlpha];
+  if (HATCH.stripe.includes(o)) return [rgb[0]!, rgb[1]!, rgb[2]!, 255];
+  return [0, 0, 0, 0];
+}
+
+/** The id of the hatch image (MapLibre) of an area contested by these other parties. */
+export const hatchImageId = (others: readonly string[]): string => `atlas-hatch-${others.join('+')}`;
+
+/** The hatch as RGBA pixels for MapLibre's addImage: the stripes, transparent where the fill shows through. */
+export function hatchImage(stripeColors: readonly string[]): { width: number; height: number; data: Uint8Array } {
+  const stripes = stripeColors.map(hexToRgb);
+  const n = hatchSize(stripes.length);
+  const data = new Uint8Array(n * n * 4);
+  for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) data.set(hatchPixel(stripes, x, y), (y * n + x) * 4);
+  return { width: n, height: n, data };
 }
 
 /** Diplomatic arcs: strong in the month of the event, then faint for the rest of ARC_MONTHS; dashed unless confirmed. */
@@ -122,3 +136,66 @@ export const FORCE_SHAPE: Record<ForceFamily, string> = {
 
 /** A claim rather than a finding (alleged, denied) is drawn hollow. */
 export const isHollow = (status: string): boolean => status === 'alleged' || status === 'denied';
+
+/** The family of every name on the map (HTML overlay, SVG images and the width measurements alike). */
+export const LABEL_FAMILY = "system-ui, 'Noto Sans', 'Noto Sans Arabic', sans-serif";
+
+export type LabelKind = 'place' | 'region' | 'country' | 'sea' | 'city' | 'edge';
+
+export interface LabelFont {
+  size: number;
+  weight: 400 | 600 | 700;
+  /** Extra space after each character, in em (none in Arabic, whose letters join). */
+  letterSpacing: number;
+  italic: boolean;
+  upper: boolean;
+  color: string;
+  /** Width of the white halo around the letters (px). */
+  halo: number;
+}
+
+/**
+ * The font of each kind of name. Region names shrink on small maps (under 480 and 340 px a side)
+ * so that "TRIPOLITANIA" fits inside Tripolitania on a phone.
+ */
+export function labelFont(kind: LabelKind, lang: string, frame: { width: number; height: number }): LabelFont {
+  const small = Math.min(frame.width, frame.height) < 480;
+  const tiny = Math.min(frame.width, frame.height) < 340;
+  const spaced = (em: number) => (lang === 'ar' ? 0 : em);
+  switch (kind) {
+    case 'place': return { size: 12, weight: 600, letterSpacing: 0, italic: false, upper: false, color: '#111111', halo: 1.5 };
+    case 'region': return { size: tiny ? 11 : small ? 12 : 15, weight: 600, letterSpacing: spaced(tiny ? 0.03 : small ? 0.06 : 0.12), italic: false, upper: true, color: PALETTE.regionLabel, halo: 1.6 };
+    case 'country': return { size: small ? 11 : 13, weight: 400, letterSpacing: spaced(0.05), italic: false, upper: false, color: PALETTE.label, halo: 1.2 };
+    case 'sea': return { size: small ? 11 : 12, weight: 400, letterSpacing: spaced(small ? 0.05 : 0.12), italic: true, upper: false, color: PALETTE.seaLabel, halo: 1.2 };
+    case 'city': return { size: 12, weight: 600, letterSpacing: 0, italic: false, upper: false, color: PALETTE.arc, halo: 1.5 };
+    case 'edge': return { size: 12, weight: 600, letterSpacing: 0, italic: false, upper: false, color: PALETTE.arc, halo: 1.5 };
+  }
+}
+
+/** The CSS / canvas font shorthand of a label font. */
+export const cssFont = (f: LabelFont): string => `${f.italic ? 'italic ' : ''}${f.weight} ${f.size}px ${LABEL_FAMILY}`;
+
+/** Height of a label's text box. */
+export const labelHeight = (f: LabelFont): number => Math.ceil(f.size * 1.3);
+
+/** A label's text as shown: upper-cased for region names (in the reader's language). */
+export const labelText = (text: string, f: LabelFont, lang: string): string => (f.upper ? text.toLocaleUpperCase(lang) : text);
+
+/**
+ * The width of a text without a browser to measure it (Node, images): a per-character estimate
+ * that errs wide, for the sans-serif fonts of Debian and the common systems.
+ */
+export function estimateWidth(text: string, f: LabelFont): number {
+  let em = 0;
+  for (const ch of text) {
+    if (/[\u0600-\u06ff]/.test(ch)) em += 0.5;
+    else if (/[ .,'’()\-]/.test(ch)) em += 0.3;
+    else if (/[ilIj1]/.test(ch)) em += 0.3;
+    else if (/[mwMW]/.test(ch)) em += 0.88;
+    else if (/[A-Z\u0410-\u042f]/.test(ch)) em += 0.7;
+    else if (/[\u0430-\u044f\u0451]/.test(ch)) em += 0.6;
+    else em += 0.58;
+  }
+  const bold = f.weight >= 600 ? 1.06 : 1;
+  return Math.ceil(em * f.size * bold + f.letterSpacing * f.size * [...text].length);
+}

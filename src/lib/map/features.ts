@@ -4,10 +4,12 @@
  * rebuilds a source. The SVG map draws the same shapes from the view (svgMap.ts).
  */
 import { greatCircle } from '@turf/great-circle';
-import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { pointOf, type AtlasIndex } from '../records/atlasIndex.ts';
-import { endIsUncertain, startIsUncertain, type Interval } from '../time/interval.ts';
-import { actorColor, challengerOf, hatchImageId, regionFill } from './encoding.ts';
+import { OPEN_END, endIsUncertain, startIsUncertain, type Interval } from '../time/interval.ts';
+import { FIRST_MONTH, currentMonth } from '../time/months.ts';
+import { areaIn, viewAt, type AtlasView } from '../records/view.ts';
+import { actorColor, hatchImageId, regionFill } from './encoding.ts';
 
 export interface TimedProps {
   s: number;
@@ -25,8 +27,10 @@ export const timedProps = (span: Interval, circa?: boolean): TimedProps => ({
   eu: endIsUncertain(span, circa) ? 1 : 0,
 });
 
-
-/** One polygon per control period of each region and zone, with its rank `z` (the view shows the highest). */
+/**
+ * One polygon per control period of each region and zone, with its rank `z` (the view shows the
+ * highest), and `fill` and `fillUncertain`: the holder's colour as drawn, opaque over white land.
+ */
 export function regionControlFeatures(index: AtlasIndex): FeatureCollection {
   const features: Feature[] = [];
   for (const area of [...index.data.regions.features, ...index.data.zones.features]) {
@@ -40,10 +44,10 @@ export function regionControlFeatures(index: AtlasIndex): FeatureCollection {
           area: area.properties.id,
           actor: p.actor,
           z: p.z,
-          fill: regionFill(actorColor(index.actors.get(p.actor)), false),
+          color: actorColor(index.actors.get(p.actor)),
+          fill: regionFill(actorColor(index.actors.get(p.actor))),
           fillUncertain: regionFill(actorColor(index.actors.get(p.actor)), true),
           contested: p.contested ? 1 : 0,
-          hatch: hatchImageId(challengerOf(p)),
         },
       });
     }
@@ -51,12 +55,46 @@ export function regionControlFeatures(index: AtlasIndex): FeatureCollection {
   return { type: 'FeatureCollection', features };
 }
 
-/** Where each region's name is written (the same anchor in both maps, computed by `npm run geo`). */
-export function regionLabelFeatures(index: AtlasIndex): FeatureCollection<Point> {
-  return {
-    type: 'FeatureCollection',
-    features: index.data.regions.features.map((r) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: r.properties.label }, properties: { ...r.properties } })),
-  };
+/**
+ * The hatching of contested areas: one polygon per run of months [ts, te) in which the view shows
+ * an area contested by the same parties, with `hatch`, the image striped with every party but the
+ * holder (Fezzan in 2014: three stripes). Read from the view itself at the months where the area's
+ * periods begin or end (nothing changes in between), so the map stripes what the words say.
+ */
+export function regionHatchFeatures(index: AtlasIndex, last = currentMonth()): FeatureCollection {
+  const views = new Map<number, AtlasView>();
+  const viewOf = (t: number) => views.get(t) ?? (views.set(t, viewAt(index, t)), views.get(t)!);
+  const features: Feature[] = [];
+  for (const area of [...index.data.regions.features, ...index.data.zones.features]) {
+    const id = area.properties.id;
+    const periods = [id, ...(index.zonesOf.get(id) ?? [])].flatMap((a) => index.controlByPlace.get(a) ?? []);
+    const contested = (index.controlByPlace.get(id) ?? []).filter((p) => p.contested);
+    if (contested.length === 0) continue;
+    const edges = [...new Set(periods.flatMap((p) => [Math.floor(p.span.start), Math.ceil(p.span.end)]).map((m) => Math.min(Math.max(m, FIRST_MONTH), last + 1)))].sort((a, b) => a - b);
+    let open = null as { ts: number; te: number; hatch: string } | null;
+    const flush = () => {
+      if (open) features.push({ type: 'Feature', geometry: area.geometry, properties: { area: id, ts: open.ts, te: open.te >= last + 1 ? OPEN_END : open.te, hatch: open.hatch } });
+      open = null;
+    };
+    for (let i = 0; i + 1 < edges.length; i++) {
+      const [ts, te] = [edges[i]!, edges[i + 1]!];
+      const state = contested.some((p) => p.span.start < te && p.span.end > ts) ? areaIn(viewOf(ts), id) : undefined;
+      const hatch = state?.contested && state.holder && state.zones.length === 0 ? hatchImageId(state.parties.filter((a) => a !== state.holder)) : null;
+      if (hatch && open?.hatch === hatch && open.te === ts) open.te = te;
+      else {
+        flush();
+        if (hatch) open = { ts, te, hatch };
+      }
+    }
+    flush();
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/** Every hatch image the map uses: its id and its stripes' colours (the parties in the id). */
+export function regionHatches(index: AtlasIndex, hatches = regionHatchFeatures(index)): { id: string; stripes: string[] }[] {
+  const ids = [...new Set(hatches.features.map((f) => String(f.properties?.['hatch'])))];
+  return ids.map((id) => ({ id, stripes: id.replace('atlas-hatch-', '').split('+').map((a) => actorColor(index.actors.get(a))) }));
 }
 
 /**

@@ -1,13 +1,14 @@
 /**
  * The map's style: a self-contained basemap (no tiles, fonts or sprites from any host) and the
- * time-driven layers. Time and language live in MapLibre's global state ("t", "lang"), so a step
- * of the slider changes one value and no source.
+ * time-driven layers. Time lives in MapLibre's global state ("t"), so a step of the slider changes
+ * one value and no source. The map draws no text: every name is placed by overlay.ts and drawn in
+ * HTML over it, the same over the SVG map and over this one.
  */
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { UNCERTAIN_MONTHS } from '../time/interval.ts';
 import { ARC_MONTHS } from '../records/view.ts';
-import { ARC, PALETTE, REGION_LINE, dashInLineWidths } from './encoding.ts';
+import { ARC, PALETTE, REGION_LINE, UNCERTAIN_EDGE, dashInLineWidths } from './encoding.ts';
 
 /** Shown when its interval [s, e) overlaps the selected month [t, t + 1) (the rule of records/view.ts). */
 export const inMonth: ExpressionSpecification = [
@@ -22,6 +23,13 @@ export const inArcWindow: ExpressionSpecification = [
   ['<', ['get', 's'], ['+', ['global-state', 't'], 1]],
   ['>', ['get', 'e'], ['-', ['global-state', 't'], ARC_MONTHS - 1]],
 ];
+/** A hatch polygon's months [ts, te) (features.ts regionHatchFeatures). */
+export const inHatchMonths: ExpressionSpecification = [
+  'all',
+  ['>=', ['global-state', 't'], ['get', 'ts']],
+  ['<', ['global-state', 't'], ['get', 'te']],
+];
+
 /** The arc's event falls in the selected month. */
 const arcCurrent: ExpressionSpecification = ['>', ['get', 'e'], ['global-state', 't']];
 
@@ -32,23 +40,15 @@ export const uncertain: ExpressionSpecification = [
   ['all', ['==', ['get', 'eu'], 1], ['>=', ['global-state', 't'], ['-', ['get', 'e'], UNCERTAIN_MONTHS]]],
 ];
 
-const localName: ExpressionSpecification = [
-  'coalesce',
-  ['get', ['concat', 'name_', ['global-state', 'lang']]],
-  ['get', 'name_en'],
-];
-
 export interface StyleInput {
   basemap: FeatureCollection;
-  labels: FeatureCollection;
   regionControl: FeatureCollection;
-  regionLabels: FeatureCollection;
+  /** Contested areas by months (features.ts regionHatchFeatures). */
+  regionHatch: FeatureCollection;
   diplomacy: FeatureCollection;
   t: number;
   lang: string;
 }
-
-const TEXT_FONT = ['sans-serif'];
 
 export function buildStyle(d: StyleInput): StyleSpecification {
   const geo = (data: FeatureCollection) => ({ type: 'geojson' as const, data });
@@ -57,9 +57,8 @@ export function buildStyle(d: StyleInput): StyleSpecification {
     state: { t: { default: d.t }, lang: { default: d.lang } },
     sources: {
       basemap: geo(d.basemap),
-      labels: geo(d.labels),
       regionControl: geo(d.regionControl),
-      regionLabels: geo(d.regionLabels),
+      regionHatch: geo(d.regionHatch),
       diplomacy: geo(d.diplomacy),
     },
     layers: [
@@ -76,17 +75,34 @@ export function buildStyle(d: StyleInput): StyleSpecification {
         type: 'fill',
         source: 'regionControl',
         filter: inMonth,
-        // Where periods overlap in a month, the one the view shows (the highest rank) is on top.
+        // Where periods overlap in a month, the one the view shows (the highest rank) is on top, and
+        // opaque (its colour as drawn over white land), so it hides the periods under it.
         layout: { 'fill-sort-key': ['get', 'z'] },
         paint: { 'fill-color': ['case', uncertain, ['get', 'fillUncertain'], ['get', 'fill']] },
       },
       {
-        id: 'region-contested',
+        // A contested area: a stripe per party other than the holder, as the view says.
+        id: 'region-hatch',
         type: 'fill',
-        source: 'regionControl',
-        filter: ['all', inMonth, ['==', ['get', 'contested'], 1]],
-        layout: { 'fill-sort-key': ['get', 'z'] },
+        source: 'regionHatch',
+        filter: inHatchMonths,
         paint: { 'fill-pattern': ['get', 'hatch'] },
+      },
+      {
+        // An uncertain date: a dashed dark band inside the region's edge. A certain period draws the
+        // band in its own fill colour, so that on top it hides the band of a period under it.
+        id: 'region-uncertain',
+        type: 'line',
+        source: 'regionControl',
+        filter: inMonth,
+        layout: { 'line-sort-key': ['get', 'z'], 'line-join': 'round' },
+        paint: {
+          'line-color': ['case', uncertain, UNCERTAIN_EDGE.color, ['get', 'fill']],
+          'line-width': UNCERTAIN_EDGE.width,
+          // Rings run clockwise on screen (GeoJSON's right-hand rule, y down): right is inside.
+          'line-offset': UNCERTAIN_EDGE.width / 2,
+          'line-dasharray': ['case', uncertain, ['literal', dashInLineWidths(UNCERTAIN_EDGE.dash, UNCERTAIN_EDGE.width)], ['literal', [1, 0]]],
+        },
       },
       {
         id: 'region-line',
@@ -94,11 +110,7 @@ export function buildStyle(d: StyleInput): StyleSpecification {
         source: 'regionControl',
         filter: inMonth,
         layout: { 'line-sort-key': ['get', 'z'] },
-        paint: {
-          'line-color': PALETTE.regionLine,
-          'line-width': REGION_LINE.width,
-          'line-dasharray': ['case', uncertain, ['literal', dashInLineWidths(REGION_LINE.dash, REGION_LINE.width)], ['literal', [1, 0]]],
-        },
+        paint: { 'line-color': PALETTE.regionLine, 'line-width': REGION_LINE.width },
       },
       {
         id: 'diplomacy-arcs',
@@ -119,46 +131,6 @@ export function buildStyle(d: StyleInput): StyleSpecification {
         source: 'diplomacy',
         filter: ['all', ['==', ['geometry-type'], 'Point'], inArcWindow],
         paint: { 'circle-radius': 3, 'circle-color': PALETTE.arc, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 },
-      },
-      {
-        id: 'country-labels',
-        type: 'symbol',
-        source: 'labels',
-        // Libya's own name would sit on top of its region names.
-        filter: ['!=', ['get', 'id'], 'label-libya'],
-        layout: {
-          'text-field': localName,
-          'text-font': TEXT_FONT,
-          'text-size': ['match', ['get', 'kind'], 'sea', 12, 13],
-          'text-letter-spacing': ['match', ['get', 'kind'], 'sea', 0.15, 0.05],
-          'text-max-width': 8,
-        },
-        paint: {
-          'text-color': ['match', ['get', 'kind'], 'sea', PALETTE.seaLabel, PALETTE.label],
-          'text-halo-color': PALETTE.halo,
-          'text-halo-width': 1.2,
-        },
-      },
-      {
-        id: 'region-labels',
-        type: 'symbol',
-        source: 'regionLabels',
-        layout: {
-          'text-field': localName,
-          'text-font': TEXT_FONT,
-          'text-size': 15,
-          'text-transform': 'uppercase',
-          'text-letter-spacing': 0.12,
-        },
-        paint: { 'text-color': PALETTE.regionLabel, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.6 },
-      },
-      {
-        id: 'counterpart-labels',
-        type: 'symbol',
-        source: 'diplomacy',
-        filter: ['all', ['==', ['geometry-type'], 'Point'], inArcWindow],
-        layout: { 'text-field': localName, 'text-font': TEXT_FONT, 'text-size': 12, 'text-offset': [0, 1], 'text-anchor': 'top' },
-        paint: { 'text-color': PALETTE.arc, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.2 },
       },
     ],
   };

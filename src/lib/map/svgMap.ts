@@ -10,13 +10,15 @@
  * can be inserted under a Content-Security-Policy without 'unsafe-inline'.
  */
 import { geoPath, type GeoProjection } from 'd3-geo';
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, Point } from 'geojson';
 import { pointOf, type AtlasIndex } from '../records/atlasIndex.ts';
 import type { AreaState, AtlasView } from '../records/view.ts';
 import type { LayerGroup } from '../state/layers.ts';
-import type { NamedProps } from '../records/types.ts';
-import { ARC, FORCE_SHAPE, HATCH, PALETTE, REGION_LINE, actorColor, challengerOf, forceFamily, hatchPixel, hexToRgb, isHollow, regionFill } from './encoding.ts';
+import type { Translator } from '../i18n/i18n.ts';
+import { ARC, FORCE_SHAPE, LABEL_FAMILY, PALETTE, REGION_LINE, UNCERTAIN_EDGE, actorColor, estimateWidth, hatchPixel, hatchSize, hexToRgb, labelFont, regionFill, type LabelFont } from './encoding.ts';
 import { frameProjection } from './frame.ts';
+import { layoutOverlay, regionLabelFeatures, type Measure, type Overlay, type OverlayMarker } from './overlay.ts';
+import type { Box } from './placement.ts';
 
 /**
  * The map's static shapes as SVG paths in Web Mercator units (x = longitude in radians,
@@ -36,13 +38,20 @@ export interface SvgMapInput {
   paths: SvgPaths;
   /** Country and sea names (geo/labels.geojson). */
   labels: FeatureCollection;
+  /** Region name anchors (default: overlay.ts regionLabelFeatures). */
+  regionLabels?: FeatureCollection<Point>;
   width: number;
   height: number;
-  /** A feature's name in the reader's language. */
-  nameOf: (p: NamedProps) => string;
   layers: Record<LayerGroup, boolean>;
-  /** Draw the place and force markers into the SVG (images); in the browser they are HTML buttons. */
+  /**
+   * Draw the names, places and forces into the SVG (images), placed by overlay.ts as in the
+   * browser, where they are HTML over the map instead. Needs `tr`.
+   */
   markers?: boolean;
+  /** The reader's language (names, words of the edge labels); needed with `markers`. */
+  tr?: Translator;
+  /** Text widths (default: an estimate; a browser can pass a measurement). */
+  measure?: Measure;
   /** Prefix for ids inside the SVG (hatch patterns), unique on the page. */
   idPrefix?: string;
   /** An accessible title for a standalone image. */
@@ -57,58 +66,74 @@ const basemapCache = new WeakMap<SvgPaths, string>();
 function basemapSvg(paths: SvgPaths): string {
   let svg = basemapCache.get(paths);
   if (svg === undefined) {
-    svg = paths.basemap
-      .map((c) => `<path d="${c.d}" fill="${c.libya ? PALETTE.libyaLand : PALETTE.land}" stroke="${PALETTE.border}" stroke-width="0.6" vector-effect="non-scaling-stroke"/>`)
-      .join('');
+    svg = paths.basemap.map((c) => `<path d="${c.d}" fill="${c.libya ? PALETTE.libyaLand : PALETTE.land}"/>`).join('');
     basemapCache.set(paths, svg);
   }
   return svg;
 }
 
 /**
- * The hatch tile as an SVG pattern, pixel for pixel the image MapLibre uses. `transform` maps the
- * tile's screen pixels into the user space of the shapes that use it.
+ * The hatch tile as an SVG pattern, pixel for pixel the stripes MapLibre's fill images carry.
+ * `transform` maps the tile's screen pixels into the user space of the shapes that use it.
  */
-function hatchPattern(id: string, color: string, transform: string): string {
-  const rgb = hexToRgb(color);
+function hatchPattern(id: string, colors: string[], transform: string): string {
+  const rgbs = colors.map(hexToRgb);
+  const n = hatchSize(rgbs.length);
   const rects: string[] = [];
-  for (let y = 0; y < HATCH.size; y++) {
+  for (let y = 0; y < n; y++) {
     let x = 0;
-    while (x < HATCH.size) {
-      const [r, g, b, a] = hatchPixel(rgb, x, y);
+    while (x < n) {
+      const px = hatchPixel(rgbs, x, y);
       let end = x + 1;
-      while (end < HATCH.size && hatchPixel(rgb, end, y).join() === [r, g, b, a].join()) end++;
+      while (end < n && hatchPixel(rgbs, end, y).join() === px.join()) end++;
+      const [r, g, b, a] = px;
       if (a > 0) rects.push(`<rect x="${x}" y="${y}" width="${end - x}" height="1" fill="rgb(${r},${g},${b})"${a < 255 ? ` fill-opacity="${num(a / 255)}"` : ''}/>`);
       x = end;
     }
   }
-  return `<pattern id="${id}" width="${HATCH.size}" height="${HATCH.size}" patternUnits="userSpaceOnUse" patternTransform="${transform}">${rects.join('')}</pattern>`;
+  return `<pattern id="${id}" width="${n}" height="${n}" patternUnits="userSpaceOnUse" patternTransform="${transform}">${rects.join('')}</pattern>`;
 }
 
-function areaPaths(index: AtlasIndex, area: AreaState, d: string, hatchId: (actor: string) => string): string {
+/** The other parties of a contested area, whose colours stripe it (the holder's colour is the fill). */
+export const stripesOf = (area: AreaState): string[] => (area.contested ? area.parties.filter((p) => p !== area.holder) : []);
+
+/** `px`: a length in screen pixels, in the Mercator units the static shapes are drawn in. */
+function areaPaths(index: AtlasIndex, area: AreaState, d: string, ids: { hatch: (actors: string[]) => string; clip: (area: string) => string }, px: (n: number) => string): string {
   if (!area.shown || !area.holder) return '';
   const color = actorColor(index.actors.get(area.holder));
-  const dash = area.uncertain ? ` stroke-dasharray="${REGION_LINE.dash.join(' ')}"` : '';
   const fill = `<path d="${d}" data-area="${esc(area.id)}" data-actor="${esc(area.holder)}" fill="${regionFill(color, area.uncertain)}"/>`;
-  const hatch = area.contested ? `<path d="${d}" data-contested="${esc(area.id)}" fill="url(#${hatchId(challengerOf(area.shown))})"/>` : '';
-  const line = `<path d="${d}" fill="none" stroke="${PALETTE.regionLine}" stroke-width="${REGION_LINE.width}" vector-effect="non-scaling-stroke"${dash}/>`;
-  return fill + hatch + line;
+  const stripes = stripesOf(area);
+  const hatch = stripes.length > 0 ? `<path d="${d}" data-contested="${esc(area.id)}" fill="url(#${ids.hatch(stripes)})"/>` : '';
+  // Uncertain: a dashed band inside the edge (the stroke is clipped to the area, so half its width shows).
+  const band = area.uncertain
+    ? `<path d="${d}" data-uncertain="${esc(area.id)}" fill="none" clip-path="url(#${ids.clip(area.id)})" stroke="${UNCERTAIN_EDGE.color}" stroke-width="${px(UNCERTAIN_EDGE.width * 2)}" stroke-dasharray="${UNCERTAIN_EDGE.dash.map(px).join(' ')}"/>`
+    : '';
+  const line = `<path d="${d}" fill="none" stroke="${PALETTE.regionLine}" stroke-width="${px(REGION_LINE.width)}"/>`;
+  return fill + hatch + band + line;
 }
 
-function text(x: number, y: number, label: string, attrs: string, halo: number): string {
-  return `<text x="${num(x)}" y="${num(y)}" ${attrs} stroke="${PALETTE.halo}" stroke-width="${halo * 2}" stroke-linejoin="round" paint-order="stroke">${esc(label)}</text>`;
+function fontAttrs(f: LabelFont): string {
+  return `font-size="${f.size}" font-weight="${f.weight}"${f.italic ? ' font-style="italic"' : ''}${f.letterSpacing ? ` letter-spacing="${f.letterSpacing}em"` : ''} fill="${f.color}"`;
+}
+
+/** A name centred in its box, with a white halo. */
+function boxText(box: Box, label: string, f: LabelFont, extra = ''): string {
+  const x = box.x + box.w / 2;
+  const y = box.y + box.h / 2 + f.size * 0.35;
+  return `<text x="${num(x)}" y="${num(y)}" text-anchor="middle" ${fontAttrs(f)} stroke="${PALETTE.halo}" stroke-width="${f.halo * 2}" stroke-linejoin="round" paint-order="stroke"${extra}>${esc(label)}</text>`;
 }
 
 /**
  * The map of a view as a standalone SVG document string.
- * @example renderSvgMap({ index, view: viewAt(index, t), paths, labels, width: 800, height: 600, nameOf, layers })
+ * @example renderSvgMap({ index, view: viewAt(index, t), paths, labels, width: 800, height: 600, layers })
  */
 export function renderSvgMap(input: SvgMapInput): string {
-  const { index, view, width, height, nameOf, layers } = input;
+  const { index, view, width, height, layers } = input;
   const prefix = input.idPrefix ?? 'atlas';
   const projection: GeoProjection = frameProjection(width, height);
   const path = geoPath(projection);
-  const hatchId = (actor: string) => `${prefix}-hatch-${actor}`;
+  const hatchId = (actors: string[]) => `${prefix}-hatch-${actors.join('-')}`;
+  const clipId = (area: string) => `${prefix}-clip-${area}`;
   const out: string[] = [];
   const defs = new Map<string, string>();
 
@@ -123,15 +148,19 @@ export function renderSvgMap(input: SvgMapInput): string {
   const tilePixel = 2 ** (zoom - Math.floor(zoom)) / k;
   const toUnits = `matrix(${tilePixel} 0 0 ${tilePixel} ${-Math.PI} ${-Math.PI})`;
   out.push(`<rect width="${width}" height="${height}" fill="${PALETTE.sea}"/>`);
-  out.push(`<g transform="${toScreen}">`, basemapSvg(input.paths));
+  // Stroke widths are given in those units too (1 px = 1/k), since not every renderer honours
+  // vector-effect="non-scaling-stroke" (resvg, which draws the build's images, does not).
+  const px = (n: number) => String(n / k);
+  out.push(`<g transform="${toScreen}">`, `<g stroke="${PALETTE.border}" stroke-width="${px(0.6)}">`, basemapSvg(input.paths), '</g>');
   if (layers.control) {
     for (const region of view.regions) {
       for (const area of region.zones.length > 0 ? region.zones : [region]) {
-        if (area.contested && area.shown) {
-          const actor = challengerOf(area.shown);
-          defs.set(actor, hatchPattern(hatchId(actor), actorColor(index.actors.get(actor)), toUnits));
-        }
-        out.push(areaPaths(index, area, input.paths.areas[area.id] ?? '', hatchId));
+        if (!area.shown) continue;
+        const d = input.paths.areas[area.id] ?? '';
+        const stripes = stripesOf(area);
+        if (stripes.length > 0) defs.set(hatchId(stripes), hatchPattern(hatchId(stripes), stripes.map((a) => actorColor(index.actors.get(a))), toUnits));
+        if (area.uncertain) defs.set(clipId(area.id), `<clipPath id="${clipId(area.id)}"><path d="${d}"/></clipPath>`);
+        out.push(areaPaths(index, area, d, { hatch: hatchId, clip: clipId }, px));
       }
     }
   }
@@ -155,56 +184,89 @@ export function renderSvgMap(input: SvgMapInput): string {
       const at = f && f.geometry.type === 'Point' ? projection(f.geometry.coordinates as [number, number]) : null;
       if (!f || !at) continue;
       out.push(`<circle cx="${num(at[0])}" cy="${num(at[1])}" r="3" fill="${PALETTE.arc}" stroke="#fff" stroke-width="1"/>`);
-      out.push(text(at[0], at[1] + 16, nameOf(f.properties), `font-size="12" text-anchor="middle" fill="${PALETTE.arc}"`, 1.2));
     }
   }
 
-  for (const f of input.labels.features) {
-    if (f.properties?.['id'] === 'label-libya' || f.geometry.type !== 'Point') continue;
-    const at = projection(f.geometry.coordinates as [number, number]);
-    if (!at) continue;
-    const sea = f.properties?.['kind'] === 'sea';
-    out.push(
-      text(at[0], at[1] + 4, nameOf(f.properties as NamedProps), `font-size="${sea ? 12 : 13}" letter-spacing="${sea ? 0.15 : 0.05}em" text-anchor="middle" fill="${sea ? PALETTE.seaLabel : PALETTE.label}"`, 1.2),
-    );
+  if (input.markers && input.tr) {
+    const overlay = layoutOverlay({
+      index,
+      view,
+      layers,
+      width,
+      height,
+      project: (ll) => projection(ll) ?? null,
+      tr: input.tr,
+      regionAnchors: input.regionLabels ?? regionLabelFeatures(index),
+      labels: input.labels,
+      measure: input.measure ?? estimateWidth,
+    });
+    out.push(overlaySvg(overlay));
   }
-  for (const f of index.data.regions.features) {
-    const at = projection(f.properties.label);
-    if (!at) continue;
-    out.push(text(at[0], at[1] + 5, nameOf(f.properties).toLocaleUpperCase(), `font-size="15" letter-spacing="0.12em" text-anchor="middle" fill="${PALETTE.regionLabel}"`, 1.6));
-  }
-
-  if (input.markers) out.push(markersSvg(input, projection));
 
   const title = input.title ? `<title>${esc(input.title)}</title>` : '';
   const defsSvg = defs.size > 0 ? `<defs>${[...defs.values()].join('')}</defs>` : '';
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, 'Noto Sans', 'Noto Sans Arabic', sans-serif">${title}${defsSvg}${out.join('')}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${LABEL_FAMILY_ATTR}">${title}${defsSvg}${out.join('')}</svg>`;
 }
 
-/** Places and foreign forces as SVG symbols, for images (the browser shows them as buttons). */
-function markersSvg(input: SvgMapInput, projection: GeoProjection): string {
-  const { index, view, nameOf, layers } = input;
-  const out: string[] = [];
-  if (layers.presence) {
-    for (const { presence } of view.forces) {
-      const at = pointOf(index, presence.place);
-      const xy = at && projection(at as [number, number]);
-      if (!xy) continue;
-      const color = actorColor(index.actors.get(presence.actor));
-      const hollow = isHollow(presence.status);
-      out.push(
-        `<path transform="translate(${num(xy[0] + 10)},${num(xy[1] - 10)}) scale(0.8)" d="${FORCE_SHAPE[forceFamily(presence.actor)]}" fill="${hollow ? 'none' : color}" stroke="${hollow ? color : '#fff'}" stroke-width="${hollow ? 2.5 : 1.5}"/>`,
-      );
-    }
+const LABEL_FAMILY_ATTR = esc(LABEL_FAMILY);
+const PLACE_FONT = labelFont('place', 'en', { width: 1000, height: 1000 });
+
+/** A place's dot: the holder's colour, a pie of the parties when contested, a dashed ring when uncertain. */
+export function dotSvg(m: Pick<OverlayMarker, 'at' | 'kind' | 'color' | 'stripes' | 'uncertain'>): string {
+  const [x, y] = m.at;
+  const square = m.kind !== 'city';
+  const r = square ? 5 : 6;
+  const colors = [m.color, ...m.stripes];
+  let body: string;
+  if (colors.length === 1 || square) {
+    body = square
+      ? `<rect x="${num(x - r)}" y="${num(y - r)}" width="${2 * r}" height="${2 * r}" rx="1.5" fill="${m.color}" stroke="#fff" stroke-width="2"/>`
+      : `<circle cx="${num(x)}" cy="${num(y)}" r="${r}" fill="${m.color}" stroke="#fff" stroke-width="2"/>`;
+    if (square && m.stripes.length > 0) body += `<path d="M${num(x - r)},${num(y + r)}L${num(x + r)},${num(y - r)}" stroke="${m.stripes[0]}" stroke-width="3"/>`;
+  } else {
+    body = colors
+      .map((c, i) => {
+        const a0 = (2 * Math.PI * i) / colors.length - Math.PI / 2;
+        const a1 = (2 * Math.PI * (i + 1)) / colors.length - Math.PI / 2;
+        const p = (a: number) => `${num(x + r * Math.cos(a))},${num(y + r * Math.sin(a))}`;
+        return `<path d="M${num(x)},${num(y)}L${p(a0)}A${r},${r} 0 ${a1 - a0 > Math.PI ? 1 : 0} 1 ${p(a1)}Z" fill="${c}"/>`;
+      })
+      .join('') + `<circle cx="${num(x)}" cy="${num(y)}" r="${r}" fill="none" stroke="#fff" stroke-width="2"/>`;
   }
-  for (const place of view.places) {
-    const f = index.features.get(place.id);
-    if (!f || f.geometry.type !== 'Point') continue;
-    const xy = projection(f.geometry.coordinates as [number, number]);
-    if (!xy) continue;
-    const color = place.holder ? actorColor(index.actors.get(place.holder)) : PALETTE.libyaLand;
-    out.push(`<circle cx="${num(xy[0])}" cy="${num(xy[1])}" r="6" fill="${color}" stroke="#fff" stroke-width="2"/><circle cx="${num(xy[0])}" cy="${num(xy[1])}" r="7" fill="none" stroke="#333" stroke-width="1"/>`);
-    out.push(text(xy[0] + 10, xy[1] + 4, nameOf(f.properties), `font-size="12" font-weight="600" fill="#111"`, 1.5));
+  const ring = square
+    ? `<rect x="${num(x - r - 1)}" y="${num(y - r - 1)}" width="${2 * r + 2}" height="${2 * r + 2}" rx="2" fill="none" stroke="#333" stroke-width="1"${m.uncertain ? ' stroke-dasharray="2 2"' : ''}/>`
+    : `<circle cx="${num(x)}" cy="${num(y)}" r="${r + 1}" fill="none" stroke="#333" stroke-width="${m.uncertain ? 1.5 : 1}"${m.uncertain ? ' stroke-dasharray="2.5 2"' : ''}/>`;
+  return body + ring;
+}
+
+/** A force's symbol centred on (x, y) at `size` px. */
+export function forceSymbolSvg(f: { family: keyof typeof FORCE_SHAPE; color: string; hollow: boolean }, x: number, y: number, size = 16): string {
+  const k = size / 16;
+  return `<path transform="translate(${num(x)},${num(y)}) scale(${num(k)})" d="${FORCE_SHAPE[f.family]}" fill="${f.hollow ? '#fff' : f.color}" stroke="${f.hollow ? f.color : '#fff'}" stroke-width="${f.hollow ? 2.5 : 1.5}"/>`;
+}
+
+/** The names, places and forces of an overlay, as SVG (for images; the browser draws them as HTML). */
+function overlaySvg(o: Overlay): string {
+  const out: string[] = [];
+  for (const t of o.texts) out.push(boxText(t.box, t.text, t.font, t.kind === 'region' ? ` data-region="${esc(t.region ?? '')}"` : ''));
+  for (const m of o.markers) {
+    out.push(dotSvg(m));
+    for (const r of m.rows) out.push(boxText(r.text, r.name, PLACE_FONT, ` data-place="${esc(r.id)}"`));
+    for (const [x, y] of m.separators) out.push(`<rect x="${num(x - 1)}" y="${num(y - 6)}" width="2" height="12" fill="#666"/>`);
+    if (m.badge) {
+      const b = m.badge.box;
+      out.push(`<rect x="${num(b.x + 3)}" y="${num(b.y + 5)}" width="${num(b.w - 6)}" height="${num(b.h - 10)}" rx="7" fill="#fff" stroke="#333" stroke-width="1"/>`);
+      out.push(`<text x="${num(b.x + b.w / 2)}" y="${num(b.y + b.h / 2 + 4)}" text-anchor="middle" font-size="11" font-weight="700" fill="#111">+${m.badge.places.length - m.rows.length}</text>`);
+    }
+    if (m.forces) {
+      const b = m.forces.box;
+      const list = m.forces.list;
+      if (list.length === 1) out.push(forceSymbolSvg(list[0]!, b.x + b.w / 2, b.y + b.h / 2));
+      else {
+        out.push(forceSymbolSvg(list[1]!, b.x + 21, b.y + b.h / 2, 14), forceSymbolSvg(list[0]!, b.x + 11, b.y + b.h / 2, 14));
+        out.push(`<circle cx="${num(b.x + b.w - 6)}" cy="${num(b.y + 7)}" r="6.5" fill="#111" stroke="#fff" stroke-width="1"/><text x="${num(b.x + b.w - 6)}" y="${num(b.y + 10.5)}" text-anchor="middle" font-size="10" font-weight="700" fill="#fff">${list.length}</text>`);
+      }
+    }
   }
   return out.join('');
 }

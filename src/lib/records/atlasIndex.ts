@@ -6,6 +6,7 @@
  */
 import { ceilOf, floorOf, parsePartialDate } from '../time/dates.ts';
 import { spanOf, unitOf } from '../time/interval.ts';
+import { chronological } from './order.ts';
 import type {
   Actor,
   AtlasData,
@@ -27,7 +28,7 @@ export interface AtlasIndex {
   controlByPlace: Map<string, RankedControl[]>;
   /** Foreign presences, by start. */
   presence: Timed<PresenceRecord>[];
-  /** Events by date, earliest first. */
+  /** Events by date, earliest first; a response right after the claim it answers when their dates share a unit (order.ts). */
   events: Timed<EventRecord>[];
   eventsById: Map<string, Timed<EventRecord>>;
   /** Region and place ids in display order. */
@@ -148,9 +149,7 @@ export function indexData(data: AtlasData, dataAsOf = ''): AtlasIndex {
     })
     .map((p) => ({ ...p, span: spanOf(p) }))
     .sort(byStart);
-  const events = keep(data.events, eventCheck(libyan), rejected)
-    .map((e) => ({ ...e, span: unitOf(e.date) }))
-    .sort((a, b) => a.span.start - b.span.start || a.id.localeCompare(b.id));
+  const events = chronological(keep(data.events, eventCheck(libyan), rejected).map((e) => ({ ...e, span: unitOf(e.date) })));
 
   const asOf = parsePartialDate(dataAsOf);
   const lastReported = new Map<string, { date: string; after: number }>();

@@ -164,6 +164,81 @@ export const HistEvent = z
   })
   .strict();
 
+/** A day, "2026-12-02": releases and corrections are dated to the day. */
+export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write the day as "YYYY-MM-DD"');
+
+/** A release of the record (data/releases.json), written by `npm run release`. */
+export const ReleaseId = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}-[0-9a-f]{6}$/, 'release ids are the release\'s date and 6 hex digits, e.g. "2026-12-02-a1b2c3", as `npm run release` writes them');
+
+export const Release = z
+  .object({
+    id: ReleaseId,
+    date: Day,
+    /** One line saying what the release brought. */
+    summary: NoHtml.max(200),
+  })
+  .strict();
+
+/** One field of one record, before and after; a field absent before (or after) has no `before` (or `after`). */
+export const FieldChange = z
+  .object({
+    record: Id,
+    field: z.string().regex(/^[a-zA-Z]+$/, 'write the name of one field of the record, e.g. "start"'),
+    before: z.unknown().optional(),
+    after: z.unknown().optional(),
+  })
+  .strict();
+
+export const RemovalChange = z.object({ record: Id, removed: z.literal(true) }).strict();
+
+/** One entry of data/corrections.json: a change to a published record, why, and the source that prompted it. */
+export const Correction = z
+  .object({
+    date: Day,
+    records: z.array(Id).min(1),
+    changes: z.array(z.union([RemovalChange, FieldChange])).min(1),
+    reason: Localized,
+    source: Id,
+    /** Stamped by `npm run release` when the correction is published. */
+    release: ReleaseId.optional(),
+  })
+  .strict();
+
+/** A month as a story step names it: "2019-04". */
+export const MonthKey = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a story step\'s months are written "YYYY-MM"');
+
+/**
+ * One step of a story: the view it shows (a month, or a span of months whose last month is shown,
+ * a place, layers), what a reader is told (caption, alt text) and the records it rests on.
+ */
+export const StoryStep = z
+  .object({
+    /** The month shown; with `until`, the first month of the span the step tells. */
+    date: MonthKey,
+    /** The last month of a span: the map shows it, and the step tells what happened from `date` to it. */
+    until: MonthKey.optional(),
+    place: Id.optional(),
+    layers: z.array(z.enum(['control', 'presence', 'diplomacy'])).optional(),
+    caption: Localized,
+    /** A description of the step's map for readers who cannot see it; made from the view when absent. */
+    alt: Localized.optional(),
+    /** The records (control periods, presences, events) the caption rests on: their sources are the step's. */
+    records: z.array(Id).min(1, 'a step rests on at least one record: list the ids of the records its caption states'),
+  })
+  .strict();
+
+/** A guided story through the atlas (stories/<id>.json): a title, a one-line description and its steps. */
+export const Story = z
+  .object({
+    id: Id,
+    title: Localized,
+    description: Localized,
+    steps: z.array(StoryStep).min(2, 'a story has at least two steps').max(20, 'a story has at most 20 steps'),
+  })
+  .strict();
+
 export const SourcesFile = z.array(SourceDoc);
 export const ActorsFile = z.array(Actor);
 export const ControlFile = z.array(ControlPeriod);
@@ -179,3 +254,5 @@ export type ControlPeriod = z.infer<typeof ControlPeriod>;
 export type Presence = z.infer<typeof Presence>;
 export type EventCategory = z.infer<typeof EventCategory>;
 export type HistEvent = z.infer<typeof HistEvent>;
+export type Story = z.infer<typeof Story>;
+export type StoryStep = z.infer<typeof StoryStep>;

@@ -6,7 +6,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'g
 import type { Actor, ControlPeriod, HistEvent, Presence, SourceDoc } from './schema.ts';
 import type { Interval } from '../time/interval.ts';
 
-export type { Actor, SourceDoc, Citation, Localized, Status, EventCategory } from './schema.ts';
+export type { Actor, SourceDoc, Citation, Localized, Status, EventCategory, Story, StoryStep } from './schema.ts';
 
 /**
  * A record as shipped to the first view: everything but its citations, plus the date of its newest

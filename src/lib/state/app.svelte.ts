@@ -8,6 +8,7 @@ import { parseUrlState, toSearch, type UrlContext } from './url.ts';
 import { keptParams } from '../embed/options.ts';
 import type { Lang } from '../i18n/i18n.ts';
 import type { LayerGroup } from './layers.ts';
+import { NO_FILTER, type RecordFilter } from '../records/filter.ts';
 
 export class AtlasState {
   readonly firstMonth = FIRST_MONTH;
@@ -18,6 +19,15 @@ export class AtlasState {
   layers = $state<Record<LayerGroup, boolean>>({ control: true, presence: true, diplomacy: true });
   lang = $state<Lang>('en');
   embed = $state(false);
+  /** The record view (search across the record) is open, with this query and these filters. */
+  records = $state(false);
+  query = $state('');
+  filter = $state<RecordFilter>(NO_FILTER);
+  /** Two months shown side by side, earlier first; null when not comparing. */
+  compare = $state<[number, number] | null>(null);
+  /** A guided story and its step (from 1); the story's steps set the month, the place and the layers. */
+  story = $state<string | null>(null);
+  step = $state(1);
   readonly defaultLang: Lang;
   #ctx: UrlContext;
   /** `origin=` and the embed's options, carried through every URL the atlas writes (see keptParams). */
@@ -44,6 +54,12 @@ export class AtlasState {
     this.layers = s.layers ?? { control: true, presence: true, diplomacy: true };
     this.lang = s.lang ?? this.defaultLang;
     this.embed = s.embed;
+    this.records = s.records ?? false;
+    this.query = s.q ?? '';
+    this.filter = s.filter ?? NO_FILTER;
+    this.compare = s.compare ?? null;
+    this.story = s.story ?? null;
+    this.step = s.step ?? 1;
     this.#kept = keptParams(search);
   }
 
@@ -53,6 +69,20 @@ export class AtlasState {
   }
 
   search(): string {
-    return toSearch({ t: this.t, place: this.place, layers: this.layers, lang: this.lang, embed: this.embed }) + this.#kept;
+    return (
+      toSearch({
+        t: this.t,
+        place: this.place,
+        layers: this.layers,
+        lang: this.lang,
+        embed: this.embed,
+        records: this.records,
+        q: this.query,
+        filter: this.filter,
+        compare: this.compare,
+        story: this.story,
+        step: this.step,
+      }) + this.#kept
+    );
   }
 }

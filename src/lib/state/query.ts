@@ -17,6 +17,17 @@ export const QUERY_LIMITS = {
   caption: 800,
   chrome: 16,
   static: 4,
+  release: 32,
+  records: 4,
+  q: 64,
+  kind: 64,
+  cat: 64,
+  actor: 64,
+  status: 64,
+  russia: 4,
+  compare: 16,
+  story: 64,
+  step: 4,
 } as const;
 
 export type QueryName = keyof typeof QUERY_LIMITS;

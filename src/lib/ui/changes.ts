@@ -9,6 +9,15 @@ import type { Translator } from '../i18n/i18n.ts';
 import { STATUS_CITIES, forceWords } from './statusText.ts';
 import { actorShort, placeName } from './names.ts';
 
+/** A holding in words: "LNA (Haftar)", "GNA and LNA (Haftar)", "West: GNU and East: GNS"; `none` when nothing is recorded. */
+export function holdingWords(index: AtlasIndex, tr: Translator, h: Holding, none: string): string {
+  const who = (id: string) => actorShort(index, tr, id);
+  if (h.kind === 'held') return who(h.actor);
+  if (h.kind === 'contested') return tr.list(h.actors.map(who));
+  if (h.kind === 'divided') return tr.list(h.zones.map((z) => tr.t('status.zone', { zone: placeName(index, tr, z.id), holder: holdingWords(index, tr, z.holding, none) })));
+  return none;
+}
+
 /** Steps longer than this (a jump, a long drag) are not described as changes: the state follows in full. */
 export const MAX_DESCRIBED_STEP = 12;
 
@@ -18,17 +27,9 @@ export const MAX_DESCRIBED_STEP = 12;
  * @example changeSentences(index, tr, viewAt(index, monthIndex(1969, 8)), viewAt(index, monthIndex(1969, 9)))
  *   // ['September 1969:', 'Tripolitania, Cyrenaica and Fezzan now held by RCC (Gaddafi) (before: Kingdom).', …]
  */
-export function changeSentences(index: AtlasIndex, tr: Translator, from: AtlasView | null, to: AtlasView): string[] {
-  if (from === null || from.t === to.t || Math.abs(to.t - from.t) > MAX_DESCRIBED_STEP) return [];
-  const who = (id: string) => actorShort(index, tr, id);
-  const describe = (h: Holding): string =>
-    h.kind === 'held'
-      ? who(h.actor)
-      : h.kind === 'contested'
-        ? tr.list(h.actors.map(who))
-        : h.kind === 'divided'
-          ? tr.list(h.zones.map((z) => tr.t('status.zone', { zone: placeName(index, tr, z.id), holder: describe(z.holding) })))
-          : '';
+export function changeSentences(index: AtlasIndex, tr: Translator, from: AtlasView | null, to: AtlasView, maxStep = MAX_DESCRIBED_STEP): string[] {
+  if (from === null || from.t === to.t || Math.abs(to.t - from.t) > maxStep) return [];
+  const describe = (h: Holding) => holdingWords(index, tr, h, '');
 
   const diff = changesBetween(from, to);
   const regionChange = new Map(diff.control.map((c) => [c.id, `${holdingKey(c.before)}>${holdingKey(c.after)}`]));
@@ -64,4 +65,14 @@ export function changeSentences(index: AtlasIndex, tr: Translator, from: AtlasVi
   if (left.length > 0) out.push(tr.t('change.forcesOut', { list: left.join(tr.t('status.listSep')) }));
 
   return out.length > 0 ? [tr.t('change.intro', { date: tr.month(to.t) }), ...out] : [];
+}
+
+/**
+ * How month b differs from month a, in words, for a comparison: "Between February 2011 and
+ * October 2011: Tripoli … now held by NTC (before: Jamahiriya)." (or that nothing differs).
+ */
+export function compareSentences(index: AtlasIndex, tr: Translator, a: AtlasView, b: AtlasView): string[] {
+  const [, ...changed] = changeSentences(index, tr, a, b, Infinity);
+  const intro = tr.t('change.between', { a: tr.month(a.t), b: tr.month(b.t) });
+  return [intro, ...(changed.length > 0 ? changed : [tr.t('change.nothing')])];
 }

@@ -1,6 +1,7 @@
 /**
  * The map in words, for the role="status" text: who controls each region (and the main cities
- * where they differ), and which foreign forces are present, read from the view of the month.
+ * where they differ), and which foreign forces are present, grouped by force, read from the view
+ * of the month. Short lines, so a reader can scan them and a screen reader can step through them.
  */
 import type { AtlasIndex } from '../records/atlasIndex.ts';
 import type { AreaState, AtlasView } from '../records/view.ts';
@@ -38,29 +39,61 @@ export function forceWords(index: AtlasIndex, tr: Translator, p: { actor: string
   return p.status === 'confirmed' ? tr.t('status.force', vars) : tr.t('status.forceClaim', vars);
 }
 
-/** Sentences for the status text, in reading order. */
-export function statusSentences(index: AtlasIndex, tr: Translator, view: AtlasView): string[] {
-  const out: string[] = [];
+/**
+ * One force's line: where it is, confirmed places first, then by status.
+ * @example "Wagner: al-Jufra; reported: Benghazi, Sirte and Brak; alleged: Ghardabiya."
+ */
+function forceLine(index: AtlasIndex, tr: Translator, actor: string, list: { place: string; status: string }[]): string {
+  const order = ['confirmed', 'reported', 'alleged', 'denied'];
+  const parts: string[] = [];
+  for (const status of order) {
+    const places = [...new Set(list.filter((p) => p.status === status).map((p) => placeName(index, tr, p.place)))];
+    if (places.length === 0) continue;
+    parts.push(status === 'confirmed' ? tr.list(places) : tr.t('status.forceStatus', { status: tr.t(`status.${status as 'confirmed'}`), places: tr.list(places) }));
+  }
+  return tr.t('status.forceLine', { actor: actorShort(index, tr, actor), places: parts.join(tr.t('status.listSep')) });
+}
+
+/** The map in words as short lines: one per region and differing city, one per foreign force, and the month's diplomacy. */
+export interface StatusLines {
+  areas: string[];
+  /** One line per force, or a single "no foreign forces" line. */
+  forces: string[];
+  /** Whether `forces` lists forces (false: it says there are none). */
+  hasForces: boolean;
+  diplomacy: string | null;
+}
+
+export function statusLines(index: AtlasIndex, tr: Translator, view: AtlasView): StatusLines {
+  const areas: string[] = [];
   const regionHolder = new Map<string, string | undefined>();
   for (const region of view.regions) {
     regionHolder.set(region.id, region.holder);
-    out.push(describe(index, tr, region));
+    areas.push(describe(index, tr, region));
   }
   for (const city of STATUS_CITIES) {
     const c = view.places.find((p) => p.id === city);
     if (!c?.holder || c.source !== city) continue;
     const f = index.features.get(city);
     const region = f && 'region' in f.properties ? f.properties.region : undefined;
-    if (c.contested || c.previous || c.holder !== regionHolder.get(region ?? '')) out.push(describe(index, tr, c));
+    if (c.contested || c.previous || c.holder !== regionHolder.get(region ?? '')) areas.push(describe(index, tr, c));
   }
 
-  if (view.forces.length === 0) out.push(tr.t('status.noForces'));
-  else {
-    const items = [...new Set(view.forces.map((f) => forceWords(index, tr, f.presence)))];
-    out.push(tr.t('status.forces', { list: items.join(tr.t('status.listSep')) }));
-  }
+  const byForce = new Map<string, { place: string; status: string }[]>();
+  for (const { presence: p } of view.forces) byForce.set(p.actor, [...(byForce.get(p.actor) ?? []), p]);
+  const forces = [...byForce].map(([actor, list]) => forceLine(index, tr, actor, list));
 
   const diplomacy = view.events.filter((e) => e.category === 'diplomatic' && e.russia);
-  if (diplomacy.length > 0) out.push(tr.t('status.diplomacy', { list: diplomacy.map((e) => tr.text(e.title)).join(tr.t('status.listSep')) }));
-  return out;
+  return {
+    areas,
+    forces: forces.length > 0 ? forces : [tr.t('status.noForces')],
+    hasForces: forces.length > 0,
+    diplomacy: diplomacy.length > 0 ? tr.t('status.diplomacy', { list: diplomacy.map((e) => tr.text(e.title)).join(tr.t('status.listSep')) }) : null,
+  };
+}
+
+/** The status text as sentences, in reading order. */
+export function statusSentences(index: AtlasIndex, tr: Translator, view: AtlasView): string[] {
+  const l = statusLines(index, tr, view);
+  return [...l.areas, ...(l.hasForces ? [tr.t('status.forcesHeading'), ...l.forces] : l.forces), ...(l.diplomacy ? [l.diplomacy] : [])];
 }

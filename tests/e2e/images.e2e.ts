@@ -1,0 +1,96 @@
+/**
+ * "Image" as a journalist uses it: save the view as a PNG for social media, and check it is the
+ * stated size and shows the same colours as the map on screen, place for place; the SVG names the
+ * month and the credit.
+ */
+import { readFile } from 'node:fs/promises';
+import { describe, expect, inject, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { useBrowser, mapReady } from './browser.ts';
+import { frameProjection } from '../../src/lib/map/frame.ts';
+import { IMAGE_SIZES } from '../../src/lib/map/image.ts';
+
+const baseUrl = inject('baseUrl');
+const browser = useBrowser();
+
+async function save(page: Page, name: string): Promise<{ file: string; bytes: Buffer }> {
+  await page.getByText('Image', { exact: true }).click();
+  const [download]: [Download, void] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name, exact: true }).click()]);
+  const bytes = await readFile(await download.path());
+  return { file: download.suggestedFilename(), bytes };
+}
+
+/** Decodes a PNG in the page and reads pixels at the given points. */
+async function pixels(page: Page, png: Buffer, points: [number, number][]): Promise<{ width: number; height: number; colours: number[][] }> {
+  return page.evaluate(
+    async ([b64, pts]) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      return { width: img.width, height: img.height, colours: (pts as [number, number][]).map(([x, y]) => [...ctx.getImageData(Math.round(x), Math.round(y), 1, 1).data.slice(0, 3)]) };
+    },
+    [png.toString('base64'), points] as const,
+  );
+}
+
+/** The image's map area (image.ts's layout for the social size, left to right). */
+function imagePoint(lng: number, lat: number): [number, number] {
+  const { width, height } = IMAGE_SIZES.social;
+  const pad = 28;
+  const mapW = width - 330 - pad * 3;
+  const mapH = height - 96 - 54 - pad;
+  const [x, y] = frameProjection(mapW, mapH)([lng, lat])!;
+  return [pad + x, 96 + y];
+}
+
+const distance = (a: number[], b: number[]) => Math.hypot(...a.map((v, i) => v - b[i]!));
+
+describe('Image', () => {
+  it('saves a 1,200 × 675 PNG whose map shows the colours of the map on screen (August 2011)', async () => {
+    const context = await browser().newContext({ acceptDownloads: true, viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}?date=2011-08&layers=control`);
+    await mapReady(page);
+    const { file, bytes } = await save(page, 'Social (1,200 × 675), PNG');
+    expect(file).toBe('libya-russia-atlas-2011-08-social.png');
+
+    // The same geographic points on screen: the SVG map's own pixels under the overlay.
+    const stage = (await page.locator('[data-testid="svg-map"]').boundingBox())!;
+    const screen = frameProjection(stage.width, stage.height);
+    const places: [number, number][] = [
+      [21.5, 26.5], // Cyrenaica's desert: the NTC
+      [13.0, 25.0], // Fezzan: the Jamahiriya
+    ];
+    const shot = await page.screenshot();
+    const onScreen = await pixels(page, shot, places.map(([lng, lat]) => {
+      const [x, y] = screen([lng, lat])!;
+      return [stage.x + x, stage.y + y];
+    }));
+    const inImage = await pixels(page, bytes, places.map(([lng, lat]) => imagePoint(lng, lat)));
+    expect([inImage.width, inImage.height]).toEqual([1200, 675]);
+    inImage.colours.forEach((c, i) => expect(distance(c, onScreen.colours[i]!), `point ${i}: image ${c}, screen ${onScreen.colours[i]}`).toBeLessThan(12));
+    expect(distance(inImage.colours[0]!, inImage.colours[1]!)).toBeGreaterThan(40);
+    await context.close();
+  });
+
+  it('saves an SVG in Arabic with the month, the credit and right-to-left text', async () => {
+    const context = await browser().newContext({ acceptDownloads: true, viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}?date=2019-06&lang=ar`);
+    await mapReady(page);
+    await page.getByText('صورة', { exact: true }).click();
+    const [download]: [Download, void] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: /للطباعة.*SVG/ }).click()]);
+    const svg = await readFile(await download.path(), 'utf8');
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="2400" height="1800"/);
+    expect(svg).toContain('يونيو 2019');
+    expect(svg).toContain('أطلس ليبيا وروسيا');
+    expect(svg).toContain('direction="rtl"');
+    expect(svg).not.toMatch(/<script|\sstyle=/);
+    await context.close();
+  });
+});

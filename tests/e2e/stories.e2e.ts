@@ -1,0 +1,130 @@
+/**
+ * Stories without code, as a journalist ships them: an article with marked-up paragraphs and only
+ * the embed snippet moves the atlas as the reader scrolls; for a CMS that strips scripts, story=<id>
+ * in the iframe tells the story step by step; each story has a page of its own that previews.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Frame } from 'playwright-core';
+import { launch, mapReady } from './browser.ts';
+import { serve, type Served } from '../../scripts/lib/static-server.ts';
+
+const dist = resolve(import.meta.dirname, '../../dist');
+let browser: Browser;
+let atlas: Served;
+let article: Served;
+const routes: Record<string, [string, string]> = {};
+
+beforeAll(async () => {
+  atlas = await serve({ root: dist, gzip: true });
+  article = await serve({ root: dist, prefix: '/nothing-here/', routes });
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([atlas?.close(), article?.close()]);
+});
+
+const filler = (n: number) => `<div style="height:${n}px"></div>`;
+
+describe('a scrolling story from marked-up paragraphs', () => {
+  it('moves the embed to each step as it scrolls into view, without moving the article or its focus', async () => {
+    routes['/story.html'] = [
+      'text/html; charset=utf-8',
+      `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Article</title></head>
+<body style="margin:0;font:16px sans-serif">
+<div style="position:sticky;top:0;background:#fff">
+<iframe data-atlas src="${atlas.url}?embed=1&amp;date=1960-01" title="Libya–Russia Atlas" width="100%" height="600" style="border:0;width:100%"></iframe>
+</div>
+${filler(800)}<p data-atlas-step data-date="1969-09">The coup.</p>
+${filler(900)}<p data-atlas-step data-date="2008-04" data-place="tripoli">Putin in Tripoli.</p>
+${filler(900)}<p data-atlas-step data-date="2019-09" data-place="tripoli">Wagner at the front.</p>
+${filler(1200)}
+<script src="${atlas.url}embed.js" async></script>
+</body></html>`,
+    ];
+    const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+    await page.goto(`${article.origin}/story.html`);
+    const frameEl = await page.waitForSelector('iframe[data-atlas]');
+    const frame = (await frameEl.contentFrame()) as Frame;
+    await frame.waitForFunction(() => document.documentElement.dataset['mapReady'] === 'true', null, { timeout: 45_000 });
+    const month = () => frame.getByRole('slider', { name: 'Time' }).getAttribute('aria-valuetext');
+    for (const [text, want] of [['The coup.', 'September 1969'], ['Putin in Tripoli.', 'April 2008'], ['Wagner at the front.', 'September 2019']] as const) {
+      const y = await page.evaluate((t) => [...document.querySelectorAll('p')].find((p) => p.textContent === t)!.getBoundingClientRect().top + scrollY, text);
+      await page.evaluate((top) => window.scrollTo(0, top - innerHeight / 2), y);
+      await expect.poll(month, { timeout: 10_000 }).toBe(want);
+      // The atlas followed the article; it did not move it or take the focus.
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+    }
+    expect(await frame.locator('[data-testid="panel-area"]').count()).toBe(1);
+    await page.close();
+  });
+});
+
+describe('story=<id> in the iframe: a stepper for a CMS that strips scripts', () => {
+  it('steps forward and back by button and by key, announces the caption, keeps the step in the URL and shows its sources', async () => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    await page.goto(`${atlas.url}?story=russia-in-libya`);
+    await mapReady(page);
+    const story = page.getByTestId('story');
+    const caption = page.getByTestId('story-caption');
+    await expect.poll(() => caption.textContent(), { timeout: 15_000 }).toMatch(/^September 1945/);
+    expect(await caption.getAttribute('role')).toBe('status');
+    expect(await page.getByRole('slider', { name: 'Time' }).getAttribute('aria-valuetext')).toBe('September 1945');
+
+    await story.getByRole('button', { name: /Next/ }).click();
+    await expect.poll(() => caption.textContent()).toMatch(/^1955/);
+    await expect.poll(() => page.url()).toContain('step=2');
+    expect(await page.getByRole('slider', { name: 'Time' }).getAttribute('aria-valuetext')).toBe('December 1955');
+
+    await story.getByRole('button', { name: /Next/ }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => caption.textContent()).toMatch(/^September 1969/);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => caption.textContent()).toMatch(/^1955/);
+    await story.getByRole('button', { name: /Previous/ }).click();
+    await expect.poll(() => caption.textContent()).toMatch(/^September 1945/);
+    expect(await story.getByRole('button', { name: /Previous/ }).isDisabled()).toBe(true);
+
+    await story.getByText('Sources for this step').click();
+    const link = story.getByRole('link').first();
+    await link.waitFor({ timeout: 15_000 });
+    expect(await link.getAttribute('href')).toMatch(/^https?:\/\//);
+
+    // A link to a step opens at that step.
+    await page.goto(`${atlas.url}?story=russia-in-libya&step=7`);
+    await expect.poll(() => caption.textContent(), { timeout: 15_000 }).toMatch(/^April 2008: Putin visits Tripoli/);
+    expect(await page.getByRole('region', { name: 'Tripoli' }).isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('an unknown story says so; a hostile step is ignored', async () => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    await page.goto(`${atlas.url}?story=no-such-story&step=%3Cscript%3E`);
+    await mapReady(page);
+    await expect.poll(() => page.getByTestId('story').textContent(), { timeout: 15_000 }).toMatch(/not in this version/);
+    expect(await page.evaluate(() => document.body.innerHTML.includes('<script>'))).toBe(false);
+    await page.close();
+  });
+});
+
+describe('story pages and previews', () => {
+  it('the build writes a page per story with its own preview, tags that point at files that exist, and oEmbed', () => {
+    const page = readFileSync(resolve(dist, 'stories/russia-in-libya.html'), 'utf8');
+    const image = /<meta property="og:image" content="([^"]+)"/.exec(page)?.[1];
+    expect(image).toBeTruthy();
+    expect(existsSync(resolve(dist, 'stories', image!))).toBe(true);
+    expect(page).toMatch(/<meta property="og:title" content="Russia in Libya, 1945–2025"/);
+    expect(page).toMatch(/<link rel="alternate" type="application\/json\+oembed" href="[^"]*russia-in-libya\.oembed\.json"/);
+    expect(page).toMatch(/href="\.\.\/\?story=russia-in-libya"/);
+    const oembed = JSON.parse(readFileSync(resolve(dist, 'stories/russia-in-libya.oembed.json'), 'utf8'));
+    expect(oembed).toMatchObject({ version: '1.0', type: 'rich', title: 'Russia in Libya, 1945–2025', width: 720 });
+    expect(oembed.html).toMatch(/^<iframe data-atlas src="[^"]*\?story=russia-in-libya&amp;embed=1"/);
+    expect(existsSync(resolve(dist, 'stories', oembed.thumbnail_url))).toBe(true);
+    const home = readFileSync(resolve(dist, 'index.html'), 'utf8');
+    const homeImage = /<meta property="og:image" content="([^"]+)"/.exec(home)?.[1];
+    expect(existsSync(resolve(dist, homeImage!))).toBe(true);
+    for (let n = 1; n <= 12; n++) expect(existsSync(resolve(dist, `previews/russia-in-libya-${n}.png`)), `step ${n}`).toBe(true);
+  });
+});

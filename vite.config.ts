@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import { dataSplit } from './scripts/lib/vite-data-split.ts';
+import { releases } from './scripts/lib/vite-releases.ts';
 import { svgPathsPlugin } from './scripts/lib/svg-paths.ts';
 import { sameOriginAssets } from './scripts/lib/vite-same-origin-assets.ts';
 import { previewsPlugin } from './scripts/lib/vite-previews.ts';
@@ -20,7 +21,7 @@ function geojson(): Plugin {
 export default defineConfig({
   // Relative asset paths: the build runs from any folder of any static host.
   base: './',
-  plugins: [geojson(), dataSplit(import.meta.dirname), svgPathsPlugin(import.meta.dirname), svelte(), sameOriginAssets(), previewsPlugin(import.meta.dirname)],
+  plugins: [geojson(), dataSplit(import.meta.dirname), releases(import.meta.dirname), svgPathsPlugin(import.meta.dirname), svelte(), sameOriginAssets(), previewsPlugin(import.meta.dirname)],
   server: { port: 5173 },
   build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
   test: { include: ['tests/unit/**/*.test.ts'], environment: 'node' },

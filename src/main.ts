@@ -8,7 +8,9 @@ import { indexData } from './lib/records/atlasIndex.ts';
 import { AtlasState } from './lib/state/app.svelte.ts';
 import { isLang, type Lang } from './lib/i18n/i18n.ts';
 import { connectHost } from './lib/embed/bridge.ts';
-import { loadLanguage } from './lib/i18n/load.ts';
+import { loadLanguage, pinTranslations } from './lib/i18n/load.ts';
+import { resolveRelease } from './lib/state/release.ts';
+import releaseStamp from 'virtual:atlas-release';
 import { NO_OPTIONS, parseEmbedOptions } from './lib/embed/options.ts';
 import dataAsOf from 'virtual:atlas-data-as-of';
 import labels from '../geo/labels.geojson';
@@ -24,12 +26,21 @@ function browserLang(): Lang {
 // The no-JavaScript preview (its alt text is English) is not part of the page a script reads.
 for (const n of document.querySelectorAll('noscript')) n.remove();
 
-const index = indexData(atlasData, dataAsOf);
+// The release the URL asks for (release=…): the first view's records, or an older release fetched now.
+const release = await resolveRelease(location.search, {
+  stamp: releaseStamp,
+  data: atlasData,
+  dataAsOf,
+  citations: () => import('virtual:atlas-citations'),
+  fetchFile: (path) => fetch(new URL(path, document.baseURI)),
+});
+pinTranslations(release.translations);
+const index = indexData(release.data, release.dataAsOf);
 const state = new AtlasState([...index.regionIds, ...index.placeIds], browserLang());
 state.readUrl(location.search);
 
 // An Arabic or Russian reader waits for that language (two small chunks) rather than seeing English first.
-await loadLanguage(state.lang, atlasData).catch(() => undefined);
+await loadLanguage(state.lang, release.data).catch(() => undefined);
 const options = state.embed ? parseEmbedOptions(location.search) : NO_OPTIONS;
-mount(App, { target: document.getElementById('app')!, props: { index, atlas: state, labels, options } });
+mount(App, { target: document.getElementById('app')!, props: { index, atlas: state, labels, options, release } });
 connectHost(state);

@@ -5,12 +5,16 @@
  * (src/lib/state/citations.svelte.ts); the records the first view needs arrive without `sources`,
  * each with `lastSource`, the date of its newest source (how recently it was reported).
  *
+ * The chunk also says which records have been corrected, and when (data/corrections.json), for the
+ * "corrected <date>" of the place panel.
+ *
  * It also gives `virtual:atlas-data-as-of`: the newest `date` of the source documents, the
  * "data as of" date shown in the credit line (a few bytes in the first chunk).
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
+import { correctedDates, type Correction } from '../../src/lib/records/release.ts';
 
 const VIRTUAL = 'virtual:atlas-citations';
 const AS_OF = 'virtual:atlas-data-as-of';
@@ -66,7 +70,10 @@ export function dataSplit(root: string): Plugin {
         for (const r of JSON.parse(readFileSync(file, 'utf8')) as { id: string; sources: unknown }[]) citations[r.id] = r.sources;
       }
       const sources = readSources(this);
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify({ citations, sources }))});`;
+      const log = join(dataDir, 'corrections.json');
+      this.addWatchFile(log);
+      const corrected = existsSync(log) ? correctedDates(JSON.parse(readFileSync(log, 'utf8')) as Correction[]) : {};
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify({ citations, sources, corrected }))});`;
     },
     transform(code, id) {
       if (!RECORDS.test(id.split('?')[0] ?? '')) return null;

@@ -18,6 +18,7 @@ export function stripCrossorigin(html: string): string {
  * In Vite's preload helper (minified): `if(L.rel=C?`stylesheet`:X,C||(L.as=`script`),L.crossOrigin=``,` (X a
  * name, or the literal `modulepreload`, as the minifier chooses)
  * becomes `…,C||(L.crossOrigin=``),`: scripts keep CORS (module scripts need it), stylesheets do not.
+ * (When the helper has a chunk of its own, the other `rel` is written out: `…?`stylesheet`:`modulepreload`,…`.)
  */
 const PRELOAD = /(\w+)\.rel=(\w+)\?`stylesheet`:([\w$]+|`[\w-]+`),\2\|\|\(\1\.as=`script`\),\1\.crossOrigin=``,/;
 

@@ -20,6 +20,10 @@ export const TEXT_LIMITS: Readonly<Record<string, number>> = {
   note: 2000,
   passage: 2000,
   url: 2000,
+  /** data/corrections.json: why a record was corrected, and a field's value before and after. */
+  reason: 2000,
+  before: 2000,
+  after: 2000,
 };
 /** For any other text (ids, dates, names in geo/…). */
 export const DEFAULT_TEXT_LIMIT = 200;

@@ -8,7 +8,7 @@
  * One file per concern: files.ts (reading, JSON, lines), report.ts (problems and their lines),
  * schema-messages.ts, records.ts, references.ts (ids), time.ts (dates, lifespans, control
  * histories and zones), sourcing.ts (the sourcing standard and seed passages), hygiene.ts (text),
- * i18n.ts (translations), geo.ts, counts.ts.
+ * i18n.ts (translations), releases.ts (releases, their snapshots and the corrections log), geo.ts, counts.ts.
  */
 import { Actor, ControlPeriod, HistEvent, Presence } from '../../src/lib/records/schema.ts';
 import { todayOf } from './dates.ts';
@@ -35,6 +35,8 @@ import { checkCitations, checkClaimedBy, checkContestedBy, checkDuplicates, chec
 import { Report, type Problem } from './report.ts';
 import { isObject } from './schema-messages.ts';
 import { checkAligned, checkPlaceholderTitle, checkSeedPassages as checkSeeds, checkSourceStandard, checkStatus, responsesTo } from './sourcing.ts';
+import { checkReleases } from './releases.ts';
+import { CORRECTIONS_FILE, RELEASES_FILE, isSnapshotFile } from '../lib/releases.ts';
 import { checkStories, isStoryFile, STORIES_DIR } from './stories.ts';
 import { checkCoverage, checkDate, checkLifespanEvent, checkLifespanSpan, checkOverlaps, checkSpan, checkYearOnly, lifespans, type Lifespan, type Period } from './time.ts';
 
@@ -60,6 +62,9 @@ function isExpected(file: string): boolean {
     isSourceFile(file) ||
     isI18nFile(file) ||
     isSeedFile(file) ||
+    file === RELEASES_FILE ||
+    file === CORRECTIONS_FILE ||
+    isSnapshotFile(file) ||
     file === 'data/README.md' ||
     isStoryFile(file) ||
     file === `${SEEDS_DIR}README.md` ||
@@ -93,7 +98,7 @@ function readAll(files: FileSet, report: Report): { docs: Map<string, Doc>; seed
   return { docs, seeds };
 }
 
-const unknownFileMessage = `is not a file the atlas reads — expected ${[FILES.actors, FILES.control, FILES.presence, FILES.events].join(', ')}, ${SOURCES_DIR}<source-id>.json, ${I18N_DIR}<language>.json, ${SEEDS_DIR}<seed>.txt, geo/<layer>.geojson or stories/<story-id>.json; move or rename it`;
+const unknownFileMessage = `is not a file the atlas reads — expected ${[FILES.actors, FILES.control, FILES.presence, FILES.events].join(', ')}, ${SOURCES_DIR}<source-id>.json, ${I18N_DIR}<language>.json, ${SEEDS_DIR}<seed>.txt, ${RELEASES_FILE}, data/releases/<release-id>.json, ${CORRECTIONS_FILE}, geo/<layer>.geojson or stories/<story-id>.json; move or rename it`;
 
 /** For messages about a value: the record id and the path inside the record. */
 function locator(doc: Doc): (path: Path) => { id?: string; inner: Path } {
@@ -134,7 +139,8 @@ export function validateAll(files: FileSet, options: ValidateOptions = {}): Prob
   let docs = new Map<string, Doc>();
   let seeds = new Map<string, string>();
   step('data/ and geo/', () => ({ docs, seeds } = readAll(files, report)));
-  for (const doc of docs.values()) step(doc.file, () => checkHygiene(report, doc, locator(doc)));
+  // A release's snapshot was checked when it was made; it is history, not text to correct.
+  for (const doc of docs.values()) if (!isSnapshotFile(doc.file)) step(doc.file, () => checkHygiene(report, doc, locator(doc)));
 
   let geo = { regions: null, places: null, zones: new Map(), counterparts: null } as ReturnType<typeof checkGeo>;
   step('geo/', () => (geo = checkGeo(report, docs, present)));
@@ -246,6 +252,17 @@ export function validateAll(files: FileSet, options: ValidateOptions = {}): Prob
   });
 
   step(SEEDS_DIR, () => checkSeeds(report, docs, sources, seeds));
+
+  step(CORRECTIONS_FILE, () =>
+    checkReleases(report, {
+      docs,
+      present,
+      lists: { control, presence, events },
+      readable: [FILES.control, FILES.presence, FILES.events].every((f) => Array.isArray(docs.get(f)?.data)),
+      sourceIds,
+      today,
+    }),
+  );
   step(STORIES_DIR, () => {
     const records = new Set([...control, ...presence, ...events].flatMap((e) => e.id ?? []));
     checkStories(report, docs, { places: known.places, records }, today);

@@ -32,9 +32,9 @@ export class Report {
     this.#pending.push({ doc, path, problem: { file: doc.file, id, message, rule } });
   }
 
-  /** A problem with a whole file (or at a known line). */
-  file(file: string, message: string, rule?: string, line?: number): void {
-    this.#pending.push({ problem: { file, line, message, rule } });
+  /** A problem with a whole file (or at a known line), or with a record no longer in it (`id`). */
+  file(file: string, message: string, rule?: string, line?: number, id?: string): void {
+    this.#pending.push({ problem: { file, line, id, message, rule } });
   }
 
   get size(): number {

@@ -4,7 +4,24 @@ declare module '*.geojson' {
 }
 
 declare module 'virtual:atlas-citations' {
-  const value: { citations: Record<string, import('../lib/records/types.ts').Citation[]>; sources: import('../lib/records/types.ts').SourceDoc[] };
+  const value: {
+    citations: Record<string, import('../lib/records/types.ts').Citation[]>;
+    sources: import('../lib/records/types.ts').SourceDoc[];
+    /** Records corrected (data/corrections.json): id → date of the latest correction. */
+    corrected: Record<string, string>;
+  };
+  export default value;
+}
+
+/** Which release the first view's records are, the newest release, and where the other releases are (scripts/lib/vite-releases.ts). */
+declare module 'virtual:atlas-release' {
+  const value: import('../lib/records/release.ts').ReleaseStamp;
+  export default value;
+}
+
+/** Every release and the whole corrections log, for the "Corrections" view and the downloads. */
+declare module 'virtual:atlas-corrections' {
+  const value: { releases: import('../lib/records/release.ts').ReleaseInfo[]; corrections: import('../lib/records/release.ts').ShippedCorrection[] };
   export default value;
 }
 

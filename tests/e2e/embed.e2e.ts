@@ -8,8 +8,13 @@ import { resolve } from 'node:path';
 import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
 import { launch, mapReady, useWebgl, watch } from './browser.ts';
 import { serve, type Served } from '../../scripts/lib/static-server.ts';
+import { releaseBuild } from '../../scripts/lib/releases.ts';
+import { readTree } from '../../scripts/validate/disk.ts';
 
 const PREFIX = '/news/atlas/';
+/** The Share dialog pins the embed to the release the build shows (issue 15); none while data/ has unreleased changes. */
+const current = releaseBuild(readTree(resolve(import.meta.dirname, '../..'))).stamp.current;
+const PIN = current ? `&amp;release=${current}` : '';
 /** What a careful news site would send: nothing inline, nothing eval'd, nothing from elsewhere. */
 const CSP = [
   "default-src 'none'",
@@ -195,7 +200,7 @@ describe('embedded in an article on another origin', () => {
 
   it('the Share dialog gives an iframe with a title and the sizing script from the atlas folder', async () => {
     snippet = await snippetFor('?date=1960-01');
-    expect(snippet).toContain(`src="${atlas.url}?date=1960-01&amp;embed=1"`);
+    expect(snippet).toContain(`src="${atlas.url}?date=1960-01&amp;embed=1${PIN}"`);
     expect(snippet).toContain('title="Libya–Russia Atlas"');
     expect(snippet).toContain(`<script src="${atlas.url}embed.js" async></script>`);
   });
@@ -325,7 +330,7 @@ describe('a graphics desk embeds ?date=2020-06&place=jufra with the snippet from
 
   it('the snippet carries the measured height and the sandbox tokens', async () => {
     snippet = await snippetFor('?date=2020-06&place=jufra');
-    expect(snippet).toContain(`src="${atlas.url}?date=2020-06&amp;place=jufra&amp;embed=1"`);
+    expect(snippet).toContain(`src="${atlas.url}?date=2020-06&amp;place=jufra&amp;embed=1${PIN}"`);
     expect(snippet).toContain('sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads"');
     expect(Number(/height="(\d+)"/.exec(snippet)?.[1])).toBeLessThanOrEqual(900);
   });

@@ -9,6 +9,8 @@ export interface View {
   place: string | null;
   layers: Record<LayerGroup, boolean>;
   lang: Lang;
+  /** `release=`: a release id to pin the record to, or 'latest'; left out when absent. */
+  release?: string | null;
 }
 
 /**
@@ -19,6 +21,7 @@ export interface View {
 export function viewUrl(view: View, embed: boolean, href: string): string {
   const u = new URL(href);
   u.search = toSearch({ ...view, embed });
+  if (view.release) u.search += `&release=${encodeURIComponent(view.release)}`;
   u.hash = '';
   return u.toString();
 }

@@ -5,6 +5,7 @@
  * reload of the frame shows the same embed under the same lock.
  */
 import { INVALID, queryValue, readQuery } from '../state/query.ts';
+import { parseReleaseParam } from '../records/release.ts';
 
 export const TITLE_MAX = 100;
 export const CAPTION_MAX = 200;
@@ -65,7 +66,7 @@ export function optionParams(o: EmbedOptions): [string, string][] {
 }
 
 /**
- * The parameters an embed keeps through every rewrite of its URL: `origin=` and the options, read from
+ * The parameters an embed keeps through every rewrite of its URL: `origin=`, the options and `release=`, read from
  * `search` and written back normalized, as a query-string tail ('' or '&origin=…&title=…').
  * An origin= that was present but unusable (too long, malformed) is kept as an unusable value, so the
  * atlas stays locked to nobody after a reload rather than open to everyone.
@@ -78,6 +79,10 @@ export function keptParams(search: string): string {
   if (origin === INVALID) p.set('origin', 'invalid');
   else if (origin) p.set('origin', origin);
   for (const [k, v] of optionParams(parseEmbedOptions(search))) p.set(k, v);
+  // The release an article's embed is pinned to travels with every rewrite; a malformed value is dropped.
+  const release = parseReleaseParam(queryValue(q, 'release'));
+  if (release.kind === 'id') p.set('release', release.id);
+  else if (release.kind === 'latest') p.set('release', 'latest');
   const s = p.toString();
   return s ? `&${s}` : '';
 }

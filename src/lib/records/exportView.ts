@@ -19,6 +19,7 @@ import { parsePartialDate } from '../time/dates.ts';
 import type { AtlasIndex } from './atlasIndex.ts';
 import type { AtlasView } from './view.ts';
 import type { Citation, ControlRecord, EventRecord, Localized, PresenceRecord, SourceDoc } from './types.ts';
+import type { ShippedCorrection } from './release.ts';
 import { ALL_LAYERS, type LayerGroup } from '../state/layers.ts';
 import type { Translator } from '../i18n/i18n.ts';
 
@@ -89,6 +90,8 @@ export interface ExportRow {
   note: string;
   /** Presence only: strength as reported. */
   strength: string;
+  /** When the record was last corrected (YYYY-MM-DD; data/corrections.json), "" if never. */
+  corrected: string;
   sources: ExportSource[];
   /** The place ids, for the GeoJSON geometry. */
   places: string[];
@@ -134,12 +137,16 @@ export const CSV_COLUMNS = [
   'source_aligned_with',
   'passage',
   'passage_is',
+  'corrected',
+  'release',
 ] as const;
 
 /** Where a record's citations and their source documents come from (the atlas's Citations once loaded). */
 export interface CitationSource {
   of(recordId: string): Citation[];
   sources: ReadonlyMap<string, SourceDoc>;
+  /** When a record was last corrected, if ever. */
+  correctedOn?(recordId: string): string | undefined;
 }
 
 /** What a file says about itself: what it is, as of when, and how to cite it. */
@@ -149,8 +156,12 @@ export interface ExportMetadata {
   dataAsOf: string;
   /** What the file holds: "the records in view in June 2019", "the whole record". */
   contents: string;
-  /** The record's release, where known (issue 15). */
+  /** The record's release (issue 15): its id, or "unreleased" for data changed since the newest release. */
   release?: string;
+  /** The corrections log up to this release: every change to a published record, why, and its source. */
+  corrections?: ShippedCorrection[];
+  /** For an older release: the corrections published since, which this file does not include. */
+  correctionsSince?: ShippedCorrection[];
   licence: string;
   cite: string;
   url: string;
@@ -194,7 +205,7 @@ export interface RecordSet {
 /** Records as rows, every field kept: control periods, then presences, then events, in the order given. */
 export function rowsOf(index: AtlasIndex, records: RecordSet, cites: CitationSource, speak: Speaker = ENGLISH): ExportRow[] {
   const text = (l: Localized | undefined) => (l ? speak.text(l) : '');
-  const blank = { date: '', contested: null, contested_by: '', status: '', claimed_by: '', responds_to: '', no_response: false, category: '', counterpart: '', russia: null, title: '', note: '', strength: '' };
+  const blank = { date: '', contested: null, contested_by: '', status: '', claimed_by: '', responds_to: '', no_response: false, category: '', counterpart: '', russia: null, title: '', note: '', strength: '', corrected: '' };
   const rows: ExportRow[] = [];
   for (const c of records.control) {
     rows.push({
@@ -269,6 +280,7 @@ export function rowsOf(index: AtlasIndex, records: RecordSet, cites: CitationSou
       places: e.places,
     });
   }
+  for (const r of rows) r.corrected = cites.correctedOn?.(r.id) ?? '';
   return rows;
 }
 
@@ -311,8 +323,8 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 const lines = (r: ExportRow, f: (s: ExportSource) => string) => r.sources.map(f).join('\n');
 
-/** One row per record. Starts with a BOM so spreadsheets read UTF-8. */
-export function toCsv(rows: ExportRow[]): string {
+/** One row per record, each with the release it comes from (`release`). Starts with a BOM so spreadsheets read UTF-8. */
+export function toCsv(rows: ExportRow[], release = ''): string {
   const flag = (b: boolean | null) => (b === null ? '' : String(b));
   const data = rows.map((r) => [
     r.kind,
@@ -349,6 +361,8 @@ export function toCsv(rows: ExportRow[]): string {
     lines(r, (s) => s.aligned),
     lines(r, (s) => s.passage),
     lines(r, (s) => (s.paraphrase ? 'paraphrase' : 'quote')),
+    r.corrected,
+    release,
   ]);
   const csv = Papa.unparse({ fields: [...CSV_COLUMNS], data }, { escapeFormulae: FORMULA_START, newline: '\r\n' });
   return `\uFEFF${csv}\r\n`;

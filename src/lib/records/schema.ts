@@ -164,6 +164,48 @@ export const HistEvent = z
   })
   .strict();
 
+/** A day, "2026-12-02": releases and corrections are dated to the day. */
+export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write the day as "YYYY-MM-DD"');
+
+/** A release of the record (data/releases.json), written by `npm run release`. */
+export const ReleaseId = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}-[0-9a-f]{6}$/, 'release ids are the release\'s date and 6 hex digits, e.g. "2026-12-02-a1b2c3", as `npm run release` writes them');
+
+export const Release = z
+  .object({
+    id: ReleaseId,
+    date: Day,
+    /** One line saying what the release brought. */
+    summary: NoHtml.max(200),
+  })
+  .strict();
+
+/** One field of one record, before and after; a field absent before (or after) has no `before` (or `after`). */
+export const FieldChange = z
+  .object({
+    record: Id,
+    field: z.string().regex(/^[a-zA-Z]+$/, 'write the name of one field of the record, e.g. "start"'),
+    before: z.unknown().optional(),
+    after: z.unknown().optional(),
+  })
+  .strict();
+
+export const RemovalChange = z.object({ record: Id, removed: z.literal(true) }).strict();
+
+/** One entry of data/corrections.json: a change to a published record, why, and the source that prompted it. */
+export const Correction = z
+  .object({
+    date: Day,
+    records: z.array(Id).min(1),
+    changes: z.array(z.union([RemovalChange, FieldChange])).min(1),
+    reason: Localized,
+    source: Id,
+    /** Stamped by `npm run release` when the correction is published. */
+    release: ReleaseId.optional(),
+  })
+  .strict();
+
 /** A month as a story step names it: "2019-04". */
 export const MonthKey = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a story step\'s months are written "YYYY-MM"');
 

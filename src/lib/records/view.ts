@@ -7,7 +7,7 @@
  * several control periods of a place overlap the month, the one with the highest rank `z` is
  * shown (atlasIndex.ts): the latest to begin, or the incumbent of a contest.
  */
-import { isUncertainAt, overlapsMonth } from '../time/interval.ts';
+import { isUncertainAt, overlapsMonth, type Interval } from '../time/interval.ts';
 import { regionOf, type AtlasIndex } from './atlasIndex.ts';
 import type { EventRecord, PresenceRecord, RankedControl, Timed } from './types.ts';
 
@@ -76,9 +76,86 @@ const NONE: Omit<AreaState, 'id' | 'source'> = {
   zones: [],
 };
 
+/**
+ * The records of each year, so that a month's records are found without reading all of them (with
+ * 100,000 records a slider step read every record three times). Each list of intervals is cut once
+ * per index into the years its intervals overlap, in the list's own order; a month's candidates are
+ * its year's list, which the rules below then filter exactly as they would the whole list. Months
+ * after the last year that begins a record read the intervals that reach past it; anything unusual
+ * (a fractional month, an empty or immense span of years) reads the whole list.
+ */
+interface ByYear<T> {
+  first: number;
+  years: T[][];
+  after: T[];
+  all: T[];
+}
+
+function byYear<T>(all: T[], span: (x: T) => { start: number; end: number }): ByYear<T> {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const x of all) {
+    const { start } = span(x);
+    if (start < lo) lo = start;
+    if (start > hi) hi = start;
+  }
+  const first = Math.floor(lo / 12);
+  const last = Math.floor(hi / 12);
+  if (!Number.isFinite(first) || !Number.isFinite(last) || last - first > 20_000) return { first: 0, years: [], after: all, all };
+  const years = Array.from({ length: last - first + 1 }, (): T[] => []);
+  const after: T[] = [];
+  for (const x of all) {
+    const { start, end } = span(x);
+    for (let y = Math.floor(start / 12); y <= last && 12 * y < end; y++) years[y - first]!.push(x);
+    if (end > 12 * (last + 1)) after.push(x);
+  }
+  return { first, years, after, all };
+}
+
+/** Every item whose interval can overlap month t (a superset, in the list's order). */
+function candidates<T>(b: ByYear<T>, t: number): T[] {
+  if (!Number.isInteger(t) || b.years.length === 0) return b.all;
+  const y = Math.floor(t / 12) - b.first;
+  return y < 0 ? [] : y >= b.years.length ? b.after : b.years[y]!;
+}
+
+interface TimeIndex {
+  control: Map<string, ByYear<RankedControl>>;
+  presence: ByYear<Timed<PresenceRecord>>;
+  events: ByYear<Timed<EventRecord>>;
+  /** Events with a counterpart, over the months their arc stays on the map. */
+  arcs: ByYear<Timed<EventRecord>>;
+}
+
+const timeIndexes = new WeakMap<AtlasIndex, TimeIndex>();
+
+function timeIndex(index: AtlasIndex): TimeIndex {
+  let ti = timeIndexes.get(index);
+  if (!ti) {
+    const span = (r: { span: Interval }) => r.span;
+    ti = {
+      control: new Map([...index.controlByPlace].map(([id, list]) => [id, byYear(list, span)])),
+      presence: byYear(index.presence, span),
+      events: byYear(index.events, span),
+      arcs: byYear(
+        index.events.filter((e) => e.counterpart),
+        (e) => ({ start: e.span.start, end: e.span.end + ARC_MONTHS - 1 }),
+      ),
+    };
+    timeIndexes.set(index, ti);
+  }
+  return ti;
+}
+
+/** A place's control periods overlapping month t, in the index's order. */
+function controlAt(index: AtlasIndex, id: string, t: number): RankedControl[] {
+  const b = timeIndex(index).control.get(id);
+  return b ? candidates(b, t).filter((c) => overlapsMonth(c.span, t)) : [];
+}
+
 /** The state of a place from its own periods overlapping month t (NONE when it has none). */
 function ownState(index: AtlasIndex, id: string, t: number): AreaState {
-  const periods = (index.controlByPlace.get(id) ?? []).filter((c) => overlapsMonth(c.span, t));
+  const periods = controlAt(index, id, t);
   if (periods.length === 0) return { ...NONE, id, source: id };
   const byRank = [...periods].sort((a, b) => b.z - a.z);
   const shown = byRank[0]!;
@@ -131,6 +208,26 @@ function regionState(index: AtlasIndex, id: string, t: number): AreaState {
  * @example viewAt(index, monthIndex(1960, 6)).regions.find((r) => r.id === 'cyrenaica')?.holder // 'kingdom-of-libya'
  */
 export function viewAt(index: AtlasIndex, t: number): AtlasView {
+  // The last few views are kept: the map, the words and the change announcements ask for the same months.
+  let recent = views.get(index);
+  if (!recent) views.set(index, (recent = new Map()));
+  const kept = recent.get(t);
+  if (kept) {
+    recent.delete(t);
+    recent.set(t, kept);
+    return kept;
+  }
+  const view = computeView(index, t);
+  recent.set(t, view);
+  if (recent.size > KEPT_VIEWS) recent.delete(recent.keys().next().value!);
+  return view;
+}
+
+const KEPT_VIEWS = 4;
+const views = new WeakMap<AtlasIndex, Map<number, AtlasView>>();
+
+function computeView(index: AtlasIndex, t: number): AtlasView {
+  const ti = timeIndex(index);
   const regions = index.regionIds.map((id) => regionState(index, id, t));
   const regionById = new Map(regions.map((r) => [r.id, r]));
 
@@ -143,17 +240,17 @@ export function viewAt(index: AtlasIndex, t: number): AtlasView {
     return inherited ? { ...inherited, id } : own;
   });
 
-  const forces = index.presence
+  const forces = candidates(ti.presence, t)
     .filter((p) => overlapsMonth(p.span, t))
     .map((presence) => ({ presence, uncertain: isUncertainAt(presence.span, presence.circa, t), ...lastReportedAt(index, presence.id, t) }));
-  const arcs = index.events
+  const arcs = candidates(ti.arcs, t)
     .filter((e) => e.counterpart && e.span.start < t + 1 && e.span.end > t + 1 - ARC_MONTHS)
     .map((event) => ({ event, current: overlapsMonth(event.span, t) }));
-  const events = index.events.filter((e) => overlapsMonth(e.span, t));
+  const events = candidates(ti.events, t).filter((e) => overlapsMonth(e.span, t));
 
   const holders = new Set<string>();
   for (const a of [...regions, ...regions.flatMap((r) => r.zones), ...places]) for (const p of a.parties) holders.add(p);
-  const control = [...index.controlByPlace.values()].flatMap((list) => list.filter((c) => overlapsMonth(c.span, t)));
+  const control = [...index.controlByPlace.keys()].flatMap((id) => controlAt(index, id, t));
 
   return {
     t,
@@ -193,7 +290,7 @@ export function panelAt(index: AtlasIndex, place: string, t: number): PanelView 
   const state = areaIn(view, place) ?? { ...NONE, id: place, source: place };
   const inside = new Set([place, ...(index.placesIn.get(place) ?? []), ...(index.zonesOf.get(place) ?? [])]);
   const own = [place, ...(index.zonesOf.get(place) ?? [])];
-  const control = own.flatMap((id) => (index.controlByPlace.get(id) ?? []).filter((c) => overlapsMonth(c.span, t)));
+  const control = own.flatMap((id) => controlAt(index, id, t));
   const responses = new Map<string, Timed<EventRecord>[]>();
   for (const e of index.events) if (e.responds) responses.set(e.responds, [...(responses.get(e.responds) ?? []), e]);
   return {

@@ -6,9 +6,11 @@
  */
 import type { Citation, SourceDoc } from '../records/types.ts';
 
-interface CitationChunk {
+export interface CitationChunk {
   citations: Record<string, Citation[]>;
   sources: SourceDoc[];
+  /** Records corrected in the release shown: id → date of the latest correction. */
+  corrected?: Record<string, string>;
 }
 
 export type Loader = () => Promise<{ default: CitationChunk } | undefined>;
@@ -18,6 +20,7 @@ export class Citations {
   failed = $state(false);
   #byRecord = new Map<string, Citation[]>();
   #sources = new Map<string, SourceDoc>();
+  #corrected = new Map<string, string>();
   #pending: Promise<void> | null = null;
   #loader: Loader;
 
@@ -33,6 +36,7 @@ export class Citations {
         if (!mod?.default) throw new Error('The sources could not be loaded');
         this.#byRecord = new Map(Object.entries(mod.default.citations));
         this.#sources = new Map(mod.default.sources.map((s) => [s.id, s]));
+        this.#corrected = new Map(Object.entries(mod.default.corrected ?? {}));
         this.failed = false;
         this.ready = true;
       })
@@ -47,6 +51,11 @@ export class Citations {
   /** A record's citations ([] until loaded). */
   of(recordId: string): Citation[] {
     return this.#byRecord.get(recordId) ?? [];
+  }
+
+  /** When the record was last corrected (YYYY-MM-DD), if ever (undefined until loaded). */
+  correctedOn(recordId: string): string | undefined {
+    return this.#corrected.get(recordId);
   }
 
   get sources(): ReadonlyMap<string, SourceDoc> {

@@ -17,6 +17,7 @@ export const QUERY_LIMITS = {
   caption: 800,
   chrome: 16,
   static: 4,
+  release: 32,
   records: 4,
   q: 64,
   kind: 64,

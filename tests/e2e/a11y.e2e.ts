@@ -96,6 +96,38 @@ describe('axe-core: no WCAG 2.1 AA violations', () => {
     expect(await axe(page)).toEqual([]);
     await page.close();
   });
+
+  it('dark theme (theme=dark), with a place open and its passages shown, then the record and the share dialog', async () => {
+    const { page, w } = await open('?theme=dark&date=2011-08&place=benghazi');
+    // Dark from the first paint: the theme is set before the app's script runs.
+    expect(await page.evaluate(() => [document.documentElement.dataset['theme'], getComputedStyle(document.documentElement).colorScheme, getComputedStyle(document.documentElement).backgroundColor])).toEqual(['dark', 'dark', 'rgb(20, 20, 20)']);
+    const panel = page.getByRole('region', { name: 'Benghazi' });
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    for (const d of await panel.locator('details').all()) await d.evaluate((el) => ((el as HTMLDetailsElement).open = true));
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('button', { name: 'The whole record' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'The record' }).isVisible()).toBe(true);
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('button', { name: /Share/ }).click();
+    await expect.poll(() => page.getByRole('dialog').isVisible()).toBe(true);
+    expect(await axe(page)).toEqual([]);
+    expect(w.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('dark theme embedded on a phone, and theme=auto following a dark setting', async () => {
+    const { page } = await open('?embed=1&theme=dark&date=2020-06&place=jufra', { width: 390, height: 844 });
+    await expect.poll(() => page.getByRole('region', { name: 'al-Jufra air base' }).isVisible()).toBe(true);
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+    const context = await browser().newContext({ viewport: { width: 1280, height: 860 }, colorScheme: 'dark' });
+    const auto = await context.newPage();
+    await auto.goto(`${baseUrl}?theme=auto&date=2019-06`);
+    await mapReady(auto);
+    expect(await auto.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(20, 20, 20)');
+    expect(await axe(auto)).toEqual([]);
+    await context.close();
+  });
 });
 
 describe('keyboard only', () => {

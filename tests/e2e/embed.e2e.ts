@@ -58,6 +58,8 @@ interface DialogChoices {
   minimal?: boolean;
   fixed?: boolean;
   lang?: 'en' | 'ar' | 'ru';
+  theme?: 'Light' | 'Dark' | 'The reader’s setting (light or dark)';
+  transparent?: boolean;
 }
 
 /** The snippet exactly as the Share dialog gives it to a journalist, once its height is measured. */
@@ -72,6 +74,8 @@ async function snippetFor(query: string, choices: DialogChoices = {}): Promise<s
   if (choices.minimal) await dialog.getByRole('checkbox', { name: /^Minimal/ }).check();
   if (choices.fixed) await dialog.getByRole('checkbox', { name: /^Fixed date/ }).check();
   if (choices.lang) await dialog.getByRole('combobox', { name: 'Language of the embed' }).selectOption(choices.lang);
+  if (choices.theme) await dialog.getByRole('combobox', { name: 'Theme' }).selectOption({ label: choices.theme });
+  if (choices.transparent) await dialog.getByRole('checkbox', { name: /^Transparent background/ }).check();
   const field = dialog.getByRole('textbox', { name: 'Embed code for an article' });
   // The dialog measures the embed in a hidden 720 px frame and writes that height into the snippet.
   await expect.poll(() => field.getAttribute('data-height-state'), { timeout: 45_000 }).toBe('measured');
@@ -84,13 +88,13 @@ async function snippetFor(query: string, choices: DialogChoices = {}): Promise<s
 }
 
 /** An article page on the second origin: the snippet, a stranger's frame, and a log of what the atlas says. */
-function articleHtml(snippet: string): string {
+function articleHtml(snippet: string, bodyStyle = ''): string {
   return `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Article</title>
 <script>
   window.heard = [];
   addEventListener('message', (e) => { if (e.origin === ${JSON.stringify(atlas.origin)}) heard.push(e.data); });
 </script></head>
-<body style="margin:0;font:16px sans-serif"><h1>Russia in Libya</h1><p>Story text before the map.</p>
+<body style="margin:0;font:16px sans-serif;${bodyStyle}"><h1>Russia in Libya</h1><p>Story text before the map.</p>
 ${snippet}
 <p>Story text after the map.</p>
 <div style="height:3000px">More of the story.</div>
@@ -106,9 +110,9 @@ interface Embedded {
   foreign: string[];
 }
 
-async function openArticle(snippet: string, width = 420, waitReady = true, height = 900): Promise<Embedded> {
+async function openArticle(snippet: string, width = 420, waitReady = true, height = 900, bodyStyle = ''): Promise<Embedded> {
   const path = `/article-${Math.random().toString(36).slice(2)}.html`;
-  articleRoutes[path] = ['text/html; charset=utf-8', articleHtml(snippet)];
+  articleRoutes[path] = ['text/html; charset=utf-8', articleHtml(snippet, bodyStyle)];
   const page = await browser.newPage({ viewport: { width, height } });
   const w = watch(page, [atlas.origin, article.origin, stranger.origin]);
   await page.goto(`${article.origin}${path}`);
@@ -406,19 +410,62 @@ describe('a graphics desk embeds ?date=2020-06&place=jufra with the snippet from
       await e.page.mouse.wheel(0, 400);
       await expect.poll(() => e.page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
 
-      // Over the panel, scrolled to its end: the article scrolls on.
+      // Over the panel: the wheel scrolls the panel to its end, and then the article scrolls on. (As a
+      // reader does it: a scrollTop set by script can sit a fraction of a pixel past the end, which the
+      // next turn of the wheel corrects instead of passing on.)
       await e.page.evaluate(() => window.scrollTo(0, 0));
-      await e.atlasFrame.locator('[data-testid="panel-area"]').evaluate((el) => void (el.scrollTop = el.scrollHeight));
       const panel = await inFrame('[data-testid="panel-area"]');
       await e.page.mouse.move(panel.x, panel.y);
-      await e.page.mouse.wheel(0, 400);
-      await expect.poll(() => e.page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+      const left = () => e.atlasFrame.locator('[data-testid="panel-area"]').evaluate((el) => el.scrollHeight - el.clientHeight - el.scrollTop);
+      let turns = 0;
+      while ((await e.page.evaluate(() => window.scrollY)) === 0 && turns < 40) {
+        await e.page.mouse.wheel(0, 400);
+        await e.page.waitForTimeout(120);
+        turns++;
+      }
+      expect(turns).toBeGreaterThan(1);
+      expect(await e.page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+      expect(await left()).toBeLessThanOrEqual(1);
       await e.page.close();
     });
   }
 });
 
 describe('a journalist\'s options in the Share dialog', () => {
+  it('a dark, transparent embed in a dark article: the article\'s colour shows around the map, no backdrop, no flash', async () => {
+    const snippet = await snippetFor('?date=2019-06', { theme: 'Dark', transparent: true });
+    expect(snippet).toContain('theme=dark');
+    expect(snippet).toContain('bg=transparent');
+    expect(snippet).toContain('color-scheme:dark');
+    // A dark article page that declares it is dark, as a dark-mode article does.
+    const e = await openArticle(snippet, 720, true, 900, 'background:#1b2a3a;color:#eee;color-scheme:dark');
+    const frame = (await e.page.locator('iframe[data-atlas]').boundingBox())!;
+    const map = await e.atlasFrame.locator('.map-wrap').evaluate((el) => { const b = el.getBoundingClientRect(); return { x: b.x, y: b.y }; });
+    const shot = (await e.page.screenshot()).toString('base64');
+    const reader = await browser.newPage();
+    const [padding, sea] = await reader.evaluate(
+      async ([b64, pts]) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const c = document.createElement('canvas');
+        [c.width, c.height] = [img.width, img.height];
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        return pts.map(([x, y]) => [...ctx.getImageData(Math.round(x), Math.round(y), 1, 1).data.slice(0, 3)]);
+      },
+      [shot, [[frame.x + 3, frame.y + 3], [frame.x + map.x + 4, frame.y + map.y + 4]]] as const,
+    );
+    await reader.close();
+    // The embed's own padding, top left: the article's colour. The map keeps its colours (its sea).
+    expect(padding).toEqual([0x1b, 0x2a, 0x3a]);
+    expect(sea).not.toEqual([0x1b, 0x2a, 0x3a]);
+    // Its words are light on the dark article.
+    expect(await e.atlasFrame.evaluate(() => getComputedStyle(document.querySelector('h1')!).color)).toBe('rgb(236, 236, 236)');
+    expect(e.errors).toEqual([]);
+    await e.page.close();
+  });
+
   it('title and caption stay plain text; minimal chrome has no language, Data or Share buttons; a fixed date has no slider', async () => {
     const hostile = '<img src=x onerror="window.__pwned=1">Wagner & co';
     const snippet = await snippetFor('?date=2020-06', { title: hostile, caption: 'Who held what, <b>June 2020</b>', minimal: true, fixed: true });

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { INVALID, readQuery } from '../../src/lib/state/query.ts';
 import { parseUrlState } from '../../src/lib/state/url.ts';
 import { allowedOrigin, originAccepted } from '../../src/lib/embed/messages.ts';
-import { CAPTION_MAX, TITLE_MAX, keptParams, normalizeText, optionParams, parseEmbedOptions } from '../../src/lib/embed/options.ts';
+import { CAPTION_MAX, TITLE_MAX, frameColorScheme, keptParams, normalizeText, optionParams, parseEmbedOptions, parseTheme } from '../../src/lib/embed/options.ts';
 import { embedSnippet, embedSrc, SANDBOX } from '../../src/lib/embed/links.ts';
 import { coalesce, type Scheduler } from '../../src/lib/embed/coalesce.ts';
 import { AtlasState } from '../../src/lib/state/app.svelte.ts';
@@ -73,8 +73,10 @@ describe('embed options', () => {
       caption: 'Since 2019',
       minimal: true,
       fixed: true,
+      theme: 'light',
+      transparent: false,
     });
-    expect(parseEmbedOptions('?embed=1&chrome=full&static=yes')).toEqual({ title: '', caption: '', minimal: false, fixed: false });
+    expect(parseEmbedOptions('?embed=1&chrome=full&static=yes&theme=neon&bg=red')).toEqual({ title: '', caption: '', minimal: false, fixed: false, theme: 'light', transparent: false });
   });
   it('normalizes editor-typed text to one plain, bounded line', () => {
     expect(normalizeText('  Russia\n\tin   Libya ', 100)).toBe('Russia in Libya');
@@ -91,14 +93,14 @@ describe('embed options', () => {
     expect(parseEmbedOptions(`?title=${encodeURIComponent(title)}`).title).toBe(title);
   });
   it('writes only what differs from the defaults', () => {
-    expect(optionParams({ title: ' A ', caption: '', minimal: false, fixed: true })).toEqual([['title', 'A'], ['static', '1']]);
+    expect(optionParams({ title: ' A ', caption: '', minimal: false, fixed: true, theme: 'light', transparent: false })).toEqual([['title', 'A'], ['static', '1']]);
   });
 });
 
 describe('the snippet', () => {
   const view = { t: monthIndex(2020, 6), place: 'jufra', layers: { control: true, presence: true, diplomacy: true }, lang: 'en' as const };
   it('carries the options in src, and a title escaped as an attribute', () => {
-    const src = embedSrc(view, { title: 'Wagner & <co>', caption: '', minimal: true, fixed: false }, 'https://x.org/a/?embed=1&origin=https://y.org');
+    const src = embedSrc(view, { title: 'Wagner & <co>', caption: '', minimal: true, fixed: false, theme: 'light', transparent: false }, 'https://x.org/a/?embed=1&origin=https://y.org');
     expect(src).toBe('https://x.org/a/?date=2020-06&place=jufra&embed=1&title=Wagner+%26+%3Cco%3E&chrome=minimal');
     const s = embedSnippet(src, 'https://x.org/a/embed.js', 'Wagner & <co> "x"', 612.4);
     expect(s).toContain('title="Wagner &amp; &lt;co&gt; &quot;x&quot;"');
@@ -170,5 +172,28 @@ describe('build-time pieces', () => {
     expect(patchPreloadHelper(literal)).toContain('c||(e.as=`script`),c||(e.crossOrigin=``),e.href');
     expect(patchPreloadHelper('Unable to preload CSS; something else')).toBeNull();
     expect(patchPreloadHelper('plain chunk')).toBe('plain chunk');
+  });
+});
+
+describe('themes', () => {
+  it('reads theme=light|dark|auto and bg=transparent; anything else is light and opaque', () => {
+    expect(parseTheme('?theme=dark')).toBe('dark');
+    expect(parseTheme('?theme=auto')).toBe('auto');
+    expect(parseTheme('?theme=DARK')).toBe('light');
+    expect(parseTheme(`?theme=${'dark'.repeat(100)}`)).toBe('light');
+    expect(parseEmbedOptions('?embed=1&theme=dark&bg=transparent')).toMatchObject({ theme: 'dark', transparent: true });
+  });
+
+  it('keeps the theme through every rewrite of the embed URL, and writes only what differs from light', () => {
+    expect(keptParams('?date=2011-08&theme=auto&bg=transparent')).toBe('&theme=auto&bg=transparent');
+    expect(keptParams('?date=2011-08&theme=light')).toBe('');
+  });
+
+  it('gives the iframe the colour scheme of the page inside it, so no backdrop is drawn behind it', () => {
+    expect(frameColorScheme({ theme: 'light', transparent: false })).toBe('');
+    expect(frameColorScheme({ theme: 'light', transparent: true })).toBe('light');
+    expect(frameColorScheme({ theme: 'dark', transparent: false })).toBe('dark');
+    expect(frameColorScheme({ theme: 'auto', transparent: true })).toBe('light dark');
+    expect(embedSnippet('https://a.org/?embed=1&theme=dark', 'https://a.org/embed.js', 'T', 700, 'dark')).toContain('style="border:0;width:100%;max-width:1200px;color-scheme:dark"');
   });
 });

@@ -57,10 +57,10 @@ const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').rep
  * its content.
  * @example embedSnippet('https://x.org/atlas/?date=2011-08&embed=1', 'https://x.org/atlas/embed.js', 'Libya–Russia Atlas', 612)
  */
-export function embedSnippet(src: string, scriptSrc: string, title: string, height = 760): string {
+export function embedSnippet(src: string, scriptSrc: string, title: string, height = 760, colorScheme = ''): string {
   return [
     `<iframe data-atlas src="${attr(src)}" title="${attr(title)}" width="100%" height="${Math.round(height)}"`,
-    ` style="border:0;width:100%;max-width:1200px" loading="lazy"`,
+    ` style="border:0;width:100%;max-width:1200px${colorScheme ? `;color-scheme:${attr(colorScheme)}` : ''}" loading="lazy"`,
     ` sandbox="${SANDBOX}"></iframe>`,
     `\n<script src="${attr(scriptSrc)}" async></script>`,
   ].join('');

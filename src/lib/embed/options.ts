@@ -19,9 +19,17 @@ export interface EmbedOptions {
   minimal: boolean;
   /** The date is fixed: no slider or play button (`static=1`), for a static illustration. */
   fixed: boolean;
+  /** `theme=dark`, or `theme=auto` (the reader's setting); light by default. */
+  theme: Theme;
+  /** No background of its own (`bg=transparent`): the article's shows through around the map. */
+  transparent: boolean;
 }
 
-export const NO_OPTIONS: EmbedOptions = { title: '', caption: '', minimal: false, fixed: false };
+export const THEMES = ['light', 'dark', 'auto'] as const;
+export type Theme = (typeof THEMES)[number];
+export const isTheme = (v: unknown): v is Theme => THEMES.includes(v as Theme);
+
+export const NO_OPTIONS: EmbedOptions = { title: '', caption: '', minimal: false, fixed: false, theme: 'light', transparent: false };
 
 // Control characters, bidirectional embeddings, overrides and isolates (a title must not reorder the
 // text around it), line and paragraph separators, the BOM, lone surrogates.
@@ -50,7 +58,25 @@ export function parseEmbedOptions(search: string): EmbedOptions {
     caption: normalizeText(queryValue(q, 'caption'), CAPTION_MAX),
     minimal: queryValue(q, 'chrome') === 'minimal',
     fixed: queryValue(q, 'static') === '1',
+    theme: parseTheme(search),
+    transparent: queryValue(q, 'bg') === 'transparent',
   };
+}
+
+/**
+ * The colour scheme an embed's iframe must declare so the browser draws no backdrop of its own
+ * behind a transparent or dark embed: the same as the atlas's page inside it ('' when light and opaque).
+ */
+export function frameColorScheme(o: Pick<EmbedOptions, 'theme' | 'transparent'>): string {
+  if (o.theme === 'dark') return 'dark';
+  if (o.theme === 'auto') return 'light dark';
+  return o.transparent ? 'light' : '';
+}
+
+/** `theme=` of a page (the full atlas has it too); anything else is light. */
+export function parseTheme(search: string): Theme {
+  const v = queryValue(readQuery(search), 'theme');
+  return isTheme(v) ? v : 'light';
 }
 
 /** The options as query parameters, defaults left out, in a fixed order. */
@@ -62,6 +88,8 @@ export function optionParams(o: EmbedOptions): [string, string][] {
   if (caption) out.push(['caption', caption]);
   if (o.minimal) out.push(['chrome', 'minimal']);
   if (o.fixed) out.push(['static', '1']);
+  if (o.theme !== 'light') out.push(['theme', o.theme]);
+  if (o.transparent) out.push(['bg', 'transparent']);
   return out;
 }
 

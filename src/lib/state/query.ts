@@ -17,6 +17,8 @@ export const QUERY_LIMITS = {
   caption: 800,
   chrome: 16,
   static: 4,
+  theme: 8,
+  bg: 16,
   release: 32,
   records: 4,
   q: 64,

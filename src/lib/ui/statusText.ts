@@ -29,8 +29,10 @@ function describe(index: AtlasIndex, tr: Translator, a: AreaState): string {
   else if (a.contested) s = tr.t('status.contested', { place: name, holders: tr.list(a.parties.map(who)) });
   else if (a.previous) s = tr.t('status.changed', { place: name, from: who(a.previous), to: who(a.holder) });
   else s = tr.t('status.control', { place: name, holder: who(a.holder) });
-  // The note goes inside the sentence, before its full stop.
-  return a.uncertain ? s.replace(/\.?$/, ` ${tr.t('status.uncertain')}.`) : s;
+  // Notes go inside the sentence, before its full stop.
+  if (a.uncertain) s = s.replace(/\.?$/, ` ${tr.t('status.uncertain')}.`);
+  if (a.lastReported) s = s.replace(/\.?$/, ` (${tr.t('status.lastReported', { date: tr.date(a.lastReported) })}).`);
+  return s;
 }
 
 /** A force at a place, with its status when it is not confirmed. */
@@ -43,11 +45,13 @@ export function forceWords(index: AtlasIndex, tr: Translator, p: { actor: string
  * One force's line: where it is, confirmed places first, then by status.
  * @example "Wagner: al-Jufra; reported: Benghazi, Sirte and Brak; alleged: Ghardabiya."
  */
-function forceLine(index: AtlasIndex, tr: Translator, actor: string, list: { place: string; status: string }[]): string {
+function forceLine(index: AtlasIndex, tr: Translator, actor: string, list: { place: string; status: string; lastReported?: string | undefined }[]): string {
   const order = ['confirmed', 'reported', 'alleged', 'denied'];
   const parts: string[] = [];
   for (const status of order) {
-    const places = [...new Set(list.filter((p) => p.status === status).map((p) => placeName(index, tr, p.place)))];
+    const name = (p: { place: string; lastReported?: string | undefined }) =>
+      p.lastReported ? `${placeName(index, tr, p.place)} (${tr.t('status.lastReported', { date: tr.date(p.lastReported) })})` : placeName(index, tr, p.place);
+    const places = [...new Set(list.filter((p) => p.status === status).map(name))];
     if (places.length === 0) continue;
     parts.push(status === 'confirmed' ? tr.list(places) : tr.t('status.forceStatus', { status: tr.t(`status.${status as 'confirmed'}`), places: tr.list(places) }));
   }
@@ -79,8 +83,8 @@ export function statusLines(index: AtlasIndex, tr: Translator, view: AtlasView):
     if (c.contested || c.previous || c.holder !== regionHolder.get(region ?? '')) areas.push(describe(index, tr, c));
   }
 
-  const byForce = new Map<string, { place: string; status: string }[]>();
-  for (const { presence: p } of view.forces) byForce.set(p.actor, [...(byForce.get(p.actor) ?? []), p]);
+  const byForce = new Map<string, { place: string; status: string; lastReported?: string | undefined }[]>();
+  for (const { presence: p, lastReported } of view.forces) byForce.set(p.actor, [...(byForce.get(p.actor) ?? []), { place: p.place, status: p.status, lastReported }]);
   const forces = [...byForce].map(([actor, list]) => forceLine(index, tr, actor, list));
 
   const diplomacy = view.events.filter((e) => e.category === 'diplomatic' && e.russia);

@@ -3,10 +3,9 @@
  * place's events grouped around the selected month (what happened between two months: compare.ts). Like view.ts, and with it alone, these
  * functions compare records' dates with months; they are pure and never change their input.
  */
-import { overlaps, overlapsMonth } from '../time/interval.ts';
 import { yearOf } from '../time/dates.ts';
 import type { AtlasIndex } from './atlasIndex.ts';
-import type { PanelView } from './view.ts';
+import { fromMonth, type PanelView } from './view.ts';
 import type { EventCategory, EventRecord } from './types.ts';
 
 /** An event on the slider's track: the month it falls in (its first month, for a year-only date). */
@@ -110,17 +109,17 @@ function byDecade(events: PanelEvent[]): DecadeGroup[] {
 export function groupPanelEvents(events: readonly PanelEvent[], t: number, lead = 4): PanelGroups {
   const from = t - AROUND_MONTHS;
   const to = t + AROUND_MONTHS + 1;
-  const window = { start: from, end: to };
   const around: PanelEvent[] = [];
   const earlier: PanelEvent[] = [];
   const later: PanelEvent[] = [];
   for (const e of events) {
-    if (overlaps(e.event.span, window)) around.push(e);
-    else if (e.event.span.start < from) earlier.push(e);
+    const where = fromMonth(e.event.span, t, AROUND_MONTHS);
+    if (where.near) around.push(e);
+    else if (where.before) earlier.push(e);
     else later.push(e);
   }
   // Nearest to t: in month t, then by distance from t; ties to the earlier event.
-  const distance = (e: PanelEvent) => (overlapsMonth(e.event.span, t) ? 0 : e.event.span.start > t ? e.event.span.start - t : t + 1 - e.event.span.end);
+  const distance = (e: PanelEvent) => fromMonth(e.event.span, t, AROUND_MONTHS).distance;
   const nearest = new Set(
     around
       .map((e, i) => ({ e, i, d: distance(e) }))

@@ -7,7 +7,7 @@
  * several control periods of a place overlap the month, the one with the highest rank `z` is
  * shown (atlasIndex.ts): the latest to begin, or the incumbent of a contest.
  */
-import { isUncertainAt, overlapsMonth, type Interval } from '../time/interval.ts';
+import { isUncertainAt, overlaps, overlapsMonth, type Interval } from '../time/interval.ts';
 import { regionOf, type AtlasIndex } from './atlasIndex.ts';
 import type { EventRecord, PresenceRecord, RankedControl, Timed } from './types.ts';
 
@@ -355,3 +355,14 @@ export function changesBetween(from: AtlasView, to: AtlasView): Changes {
 }
 
 export { regionOf };
+
+/**
+ * Where a record's interval lies from month t, in months: 0 when it overlaps t, else how far before
+ * or after (always ≥ 0), and whether it overlaps the months [t − around, t + around]. The panel's
+ * grouping (timeline.ts) asks this, so that the month rule lives here alone.
+ * @example fromMonth({ start: 100, end: 101 }, 103, 12) // { distance: 2, near: true, before: true }
+ */
+export function fromMonth(span: Interval, t: number, around: number): { distance: number; near: boolean; before: boolean } {
+  const distance = overlapsMonth(span, t) ? 0 : span.start > t ? span.start - t : t + 1 - span.end;
+  return { distance, near: overlaps(span, { start: t - around, end: t + around + 1 }), before: span.start < t - around };
+}

@@ -1,44 +1,17 @@
 /**
- * Dates as editors write them ("1975", "1975-12", "1975-12-01") and where they fall on a month axis
- * (month index = year * 12 + month - 1; a day is a fraction of its month). The same reading as the
- * app's time module, kept here so that the validator depends on nothing in src/ but the schema.
+ * Dates as editors write them ("1975", "1975-12", "1975-12-01") and where they fall on a month axis:
+ * the app's own reading (src/lib/time/dates.ts), plus what only the validator asks (comparing dates at
+ * their precision, spans, "today").
  */
+import { floorOf, parsePartialDate, type PartialDate, type Precision } from '../../src/lib/time/dates.ts';
 
-export type Precision = 'year' | 'month' | 'day';
-
-export interface PartialDate {
-  year: number;
-  month?: number;
-  day?: number;
-  precision: Precision;
-}
-
-const FORM = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
-const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+export { floorOf, type PartialDate, type Precision };
 
 /**
  * The date written at its own precision; null when the form or the calendar is wrong.
  * @example parseDate('2019-02-30') // null
  */
-export function parseDate(text: string): PartialDate | null {
-  const m = FORM.exec(text);
-  if (!m) return null;
-  const year = Number(m[1]);
-  if (m[2] === undefined) return { year, precision: 'year' };
-  const month = Number(m[2]);
-  if (month < 1 || month > 12) return null;
-  if (m[3] === undefined) return { year, month, precision: 'month' };
-  const day = Number(m[3]);
-  if (day < 1 || day > daysInMonth(year, month)) return null;
-  return { year, month, day, precision: 'day' };
-}
-
-/** Where the date's unit begins on the month axis. */
-export function floorOf(d: PartialDate): number {
-  const base = d.year * 12 + (d.month ?? 1) - 1;
-  return d.day === undefined || d.month === undefined ? base : base + (d.day - 1) / daysInMonth(d.year, d.month);
-}
+export const parseDate = parsePartialDate;
 
 const RANK: Record<Precision, number> = { year: 0, month: 1, day: 2 };
 
@@ -70,8 +43,7 @@ export function spanOf(start: PartialDate, end: PartialDate | null): Span {
 
 export const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 
-/** The atlas's first month, January 1943. */
-export const FIRST_MONTH = 1943 * 12;
+export { FIRST_MONTH } from '../../src/lib/time/months.ts';
 
 /** The earliest year any date may have. */
 export const FIRST_YEAR = 1900;

@@ -14,11 +14,10 @@ import type { Plugin } from 'vite';
 import type { FeatureCollection } from 'geojson';
 import { indexData, type AtlasIndex } from '../../src/lib/records/atlasIndex.ts';
 import { viewAt } from '../../src/lib/records/view.ts';
-import { IMAGE_SIZES, renderImage } from '../../src/lib/map/image.ts';
+import { IMAGE_SIZES, imageAlt, publishersInView, renderImage } from '../../src/lib/map/image.ts';
 import { translator, type Translator } from '../../src/lib/i18n/i18n.ts';
 import { currentMonth } from '../../src/lib/time/months.ts';
 import { ALL_LAYERS, type Layers } from '../../src/lib/state/layers.ts';
-import { summarySentences } from '../../src/lib/ui/summary.ts';
 import { embedSnippet } from '../../src/lib/embed/links.ts';
 import { loadData, type LoadedData } from './load-data.ts';
 import { stepView } from '../../src/lib/stories/step.ts';
@@ -42,22 +41,9 @@ export function previewContext(root: string): PreviewContext {
   };
 }
 
-/** Publishers of the sources behind the records of a view, the most cited first. */
-function publishers(ctx: PreviewContext, t: number): string[] {
-  const view = viewAt(ctx.index, t);
-  const count = new Map<string, number>();
-  for (const id of [...view.control.map((c) => c.id), ...view.forces.map((f) => f.presence.id), ...view.events.map((e) => e.id)]) {
-    for (const c of ctx.loaded.citations.of(id)) {
-      const p = ctx.loaded.citations.sources.get(c.source)?.publisher;
-      if (p) count.set(p, (count.get(p) ?? 0) + 1);
-    }
-  }
-  return [...count].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([p]) => p);
-}
-
 /** The description of a view in words (also the image's alt text). */
 export function describeView(ctx: PreviewContext, tr: Translator, t: number): string {
-  return tr.t('image.alt', { date: tr.month(t), summary: summarySentences(ctx.index, tr, viewAt(ctx.index, t)).join(' ') });
+  return imageAlt(ctx.index, tr, viewAt(ctx.index, t));
 }
 
 /** A social-size PNG of a view, and its alt text. */
@@ -74,7 +60,7 @@ export function previewPng(ctx: PreviewContext, opts: { t: number; tr?: Translat
     size: 'social',
     title: opts.title,
     caption: opts.caption,
-    sources: publishers(ctx, opts.t),
+    sources: publishersInView(viewAt(ctx.index, opts.t), ctx.loaded.citations),
     dataAsOf: ctx.loaded.dataAsOf,
     alt,
   });

@@ -78,3 +78,24 @@ export async function useWebgl(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Show all of Libya' }).click();
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
+
+/**
+ * Decodes an image (PNG bytes, or a data: URL of any format the browser reads) in a page, since
+ * Node has no decoder, and reads the colours at the given points.
+ */
+export async function pixelsOf(page: Page, image: Buffer | string, points: [number, number][]): Promise<{ width: number; height: number; colours: number[][] }> {
+  const src = typeof image === 'string' ? image : `data:image/png;base64,${image.toString('base64')}`;
+  return page.evaluate(
+    async ([src, pts]) => {
+      const img = new Image();
+      img.src = src;
+      await img.decode();
+      const c = document.createElement('canvas');
+      [c.width, c.height] = [img.width, img.height];
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      return { width: img.width, height: img.height, colours: pts.map(([x, y]) => [...ctx.getImageData(Math.round(x), Math.round(y), 1, 1).data.slice(0, 3)]) };
+    },
+    [src, points] as const,
+  );
+}

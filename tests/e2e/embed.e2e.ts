@@ -6,10 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
-import { launch, mapReady, useWebgl, watch } from './browser.ts';
+import { launch, mapReady, pixelsOf, useWebgl, watch } from './browser.ts';
 import { serve, type Served } from '../../scripts/lib/static-server.ts';
 import { releaseBuild } from '../../scripts/lib/releases.ts';
 import { readTree } from '../../scripts/validate/disk.ts';
+import { frameProjection } from '../../src/lib/map/frame.ts';
+import { IMAGE_SIZES } from '../../src/lib/map/image.ts';
 
 const PREFIX = '/news/atlas/';
 /** The Share dialog pins the embed to the release the build shows (issue 15); none while data/ has unreleased changes. */
@@ -79,6 +81,8 @@ async function snippetFor(query: string, choices: DialogChoices = {}): Promise<s
   const field = dialog.getByRole('textbox', { name: 'Embed code for an article' });
   // The dialog measures the embed in a hidden 720 px frame and writes that height into the snippet.
   await expect.poll(() => field.getAttribute('data-height-state'), { timeout: 45_000 }).toBe('measured');
+  // …and draws the picture of the view for readers without JavaScript.
+  await expect.poll(() => field.getAttribute('data-picture-state'), { timeout: 45_000 }).toBe('ready');
   const snippet = await field.inputValue();
   await page.keyboard.press('Escape');
   await expect.poll(() => dialog.isVisible()).toBe(false);
@@ -441,21 +445,9 @@ describe('a journalist\'s options in the Share dialog', () => {
     const e = await openArticle(snippet, 720, true, 900, 'background:#1b2a3a;color:#eee;color-scheme:dark');
     const frame = (await e.page.locator('iframe[data-atlas]').boundingBox())!;
     const map = await e.atlasFrame.locator('.map-wrap').evaluate((el) => { const b = el.getBoundingClientRect(); return { x: b.x, y: b.y }; });
-    const shot = (await e.page.screenshot()).toString('base64');
+    const shot = await e.page.screenshot();
     const reader = await browser.newPage();
-    const [padding, sea] = await reader.evaluate(
-      async ([b64, pts]) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${b64}`;
-        await img.decode();
-        const c = document.createElement('canvas');
-        [c.width, c.height] = [img.width, img.height];
-        const ctx = c.getContext('2d')!;
-        ctx.drawImage(img, 0, 0);
-        return pts.map(([x, y]) => [...ctx.getImageData(Math.round(x), Math.round(y), 1, 1).data.slice(0, 3)]);
-      },
-      [shot, [[frame.x + 3, frame.y + 3], [frame.x + map.x + 4, frame.y + map.y + 4]]] as const,
-    );
+    const [padding, sea] = (await pixelsOf(reader, shot, [[frame.x + 3, frame.y + 3], [frame.x + map.x + 4, frame.y + map.y + 4]])).colours;
     await reader.close();
     // The embed's own padding, top left: the article's colour. The map keeps its colours (its sea).
     expect(padding).toEqual([0x1b, 0x2a, 0x3a]);
@@ -470,7 +462,10 @@ describe('a journalist\'s options in the Share dialog', () => {
     const hostile = '<img src=x onerror="window.__pwned=1">Wagner & co';
     const snippet = await snippetFor('?date=2020-06', { title: hostile, caption: 'Who held what, <b>June 2020</b>', minimal: true, fixed: true });
     expect(snippet).toContain('title="&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;Wagner &amp; co"');
-    expect(snippet).not.toContain('<img');
+    // The only markup is the snippet's own: the picture for readers without JavaScript.
+    expect(snippet.replace(/\n<noscript>.*<\/noscript>/, '')).not.toContain('<img');
+    expect(snippet.match(/<img /g)).toHaveLength(1);
+    expect(snippet).not.toContain('onerror="');
     const e = await openArticle(snippet, 720);
     expect(await e.frame.getByRole('heading', { level: 1 }).textContent()).toBe(hostile);
     expect(await e.frame.getByText('Who held what, <b>June 2020</b>').isVisible()).toBe(true);
@@ -483,6 +478,102 @@ describe('a journalist\'s options in the Share dialog', () => {
     await marker(e, 'tripoli').click();
     await expect.poll(() => e.atlasFrame.evaluate(() => location.search)).toContain('place=tripoli');
     expect(await e.atlasFrame.evaluate(() => new URLSearchParams(location.search).get('chrome'))).toBe('minimal');
+    await e.page.close();
+  });
+
+  it('a reader without JavaScript sees the picture of the embed\'s view in its place, described in words and linked to the atlas', async () => {
+    const snippet = await snippetFor('?date=2011-08&place=tripoli', { lang: 'ar' });
+    expect(snippet).toMatch(/<noscript><style>iframe\[data-atlas\]\[src="[^"<]+"\]\{display:none\}<\/style><a href="[^"]+"><img src="data:image\/webp;base64,[A-Za-z0-9+/=]+" width="720" height="405" alt="[^"]+"/);
+    const path = `/article-nojs-${Math.random().toString(36).slice(2)}.html`;
+    articleRoutes[path] = ['text/html; charset=utf-8', articleHtml(snippet)];
+
+    const nojs = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const page = await nojs.newPage();
+    await page.goto(`${article.origin}${path}`);
+    const picture = page.locator('noscript img');
+    await picture.waitFor();
+    // In the frame's place: the whole column wide, the social card's shape, and no frame that could only say "needs JavaScript".
+    const box = (await picture.boundingBox())!;
+    expect(Math.round(box.width)).toBe(390);
+    expect(Math.abs(box.height - (390 * 405) / 720)).toBeLessThan(2);
+    expect(await page.locator('iframe[data-atlas]').isVisible()).toBe(false);
+    expect(await picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(720);
+    // The view in words, in the embed's language, and a link to the full atlas at the same view.
+    const alt = (await picture.getAttribute('alt'))!;
+    expect(alt).toContain(new Intl.DateTimeFormat('ar-LY', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(2011, 7)));
+    expect(alt).toContain('طرابلس');
+    const href = new URL((await page.locator('noscript a').getAttribute('href'))!);
+    expect(href.origin + href.pathname).toBe(atlas.url);
+    expect(Object.fromEntries(href.searchParams)).toMatchObject({ date: '2011-08', place: 'tripoli', lang: 'ar' });
+    expect(href.searchParams.has('embed')).toBe(false);
+    const src = (await picture.getAttribute('src'))!;
+    await nojs.close();
+
+    // Its map shows the colours the atlas shows for August 2011 at the same places.
+    const reader = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    await reader.goto(`${atlas.url}?date=2011-08&layers=control`);
+    await mapReady(reader);
+    const stage = (await reader.locator('[data-testid="svg-map"]').boundingBox())!;
+    const screen = frameProjection(stage.width, stage.height);
+    const places: [number, number][] = [
+      [21.5, 26.5], // Cyrenaica's desert: the NTC
+      [13.0, 25.0], // Fezzan: the Jamahiriya
+    ];
+    const onScreen = await pixelsOf(reader, await reader.screenshot(), places.map(([lng, lat]) => {
+      const [x, y] = screen([lng, lat])!;
+      return [stage.x + x, stage.y + y];
+    }));
+    // image.ts's social layout, right to left in Arabic, drawn at 720 px (0.6 of 1,200).
+    const { width, height } = IMAGE_SIZES.social;
+    const [pad, side, head, foot] = [28, 330, 96, 54];
+    const [mapW, mapH] = [width - side - pad * 3, height - head - foot - pad];
+    const inImage = frameProjection(mapW, mapH);
+    const k = 720 / width;
+    const fromImage = await pixelsOf(reader, src, places.map(([lng, lat]) => {
+      const [x, y] = inImage([lng, lat])!;
+      return [(width - pad - mapW + x) * k, (head + y) * k];
+    }));
+    expect([fromImage.width, fromImage.height]).toEqual([720, 405]);
+    fromImage.colours.forEach((c, i) => expect(Math.hypot(...c.map((v, j) => v - onScreen.colours[i]![j]!)), `point ${i}: picture ${c}, screen ${onScreen.colours[i]}`).toBeLessThan(16));
+    expect(Math.hypot(...fromImage.colours[0]!.map((v, j) => v - fromImage.colours[1]![j]!))).toBeGreaterThan(40);
+    await reader.close();
+
+    // With JavaScript the article shows the embed and no picture.
+    const e = await openArticle(snippet, 390, true, 844);
+    expect(await e.page.locator('iframe[data-atlas]').isVisible()).toBe(true);
+    expect(await e.page.evaluate(() => document.images.length)).toBe(0);
+    expect(e.errors).toEqual([]);
+    await e.page.close();
+  });
+
+  it('for an AMP page: the AMP code from the Share dialog, and the atlas asks AMP for its height in AMP\'s own message', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    await page.goto(`${atlas.url}?date=2020-06&place=jufra`);
+    await page.getByRole('button', { name: 'Share / embed' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Share or embed this view' });
+    await dialog.getByText('For an AMP page', { exact: true }).click();
+    const field = dialog.getByRole('textbox', { name: 'Embed code for an AMP page' });
+    await expect.poll(() => field.getAttribute('data-height-state'), { timeout: 45_000 }).toBe('measured');
+    await expect.poll(() => field.getAttribute('data-picture-state'), { timeout: 45_000 }).toBe('ready');
+    const code = await field.inputValue();
+    await page.close();
+    const lines = code.split('\n');
+    expect(lines[0]).toMatch(new RegExp(`^<amp-iframe src="${atlas.url.replace(/[.?]/g, '\\$&')}\\?date=2020-06&amp;place=jufra&amp;embed=1${PIN}&amp;host=amp" title="Libya–Russia Atlas" height="\\d+" layout="fixed-height" resizable frameborder="0"$`));
+    expect(lines[2]).toBe('  <div overflow tabindex="0" role="button" aria-label="Show the whole map">Show the whole map</div>');
+    expect(lines[3]).toMatch(/^  <amp-img placeholder layout="fill" object-fit="contain" src="data:image\/webp;base64,[A-Za-z0-9+/=]+" alt="Map of Libya in June 2020: [^"]+"><\/amp-img>$/);
+    expect(lines.at(-1)).toBe('</amp-iframe>');
+
+    // AMP's runtime comes from cdn.ampproject.org, which this network cannot reach: the article plays
+    // amp-iframe's part, listening for the embed-size request it honours.
+    const src = lines[0]!.match(/src="([^"]+)"/)![1]!.replace(/&amp;/g, '&');
+    const e = await openArticle(`<iframe data-atlas src="${src.replace(/&/g, '&amp;')}" width="100%" height="700" style="border:0"></iframe>`, 390, true, 844);
+    const asks = async () => (await heard(e.page)).filter((m) => m['sentinel'] === 'amp');
+    await expect.poll(async () => (await asks()).length, { timeout: 15_000 }).toBeGreaterThan(0);
+    // The atlas's own height messages go on as before, for embed.js.
+    expect((await heard(e.page)).some((m) => m['type'] === 'atlas:height')).toBe(true);
+    const asked = (await asks()).at(-1);
+    const content = await e.atlasFrame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+    expect(asked).toEqual({ sentinel: 'amp', type: 'embed-size', height: content });
     await e.page.close();
   });
 

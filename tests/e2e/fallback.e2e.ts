@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, watch, type PageWatch } from './browser.ts';
+import { launch, pixelsOf, watch, type PageWatch } from './browser.ts';
 import { FILL_OPACITY, blend, regionFill } from '../../src/lib/map/encoding.ts';
 import actors from '../../data/actors.json';
 
@@ -68,16 +68,7 @@ describe('without WebGL', () => {
     // A point inside Cyrenaica away from its label: the Kufra desert, read from the path's own box.
     const box = (await cyrenaica(page).boundingBox())!;
     const png = await page.screenshot({ clip: { x: Math.round(box.x + box.width * 0.6), y: Math.round(box.y + box.height * 0.85), width: 1, height: 1 } });
-    const rgb = await page.evaluate(async (b64) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = c.height = 1;
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      return [...ctx.getImageData(0, 0, 1, 1).data.slice(0, 3)];
-    }, png.toString('base64'));
+    const [rgb] = (await pixelsOf(page, png, [[0, 0]])).colours as [number[]];
     const want = blend(colorOf('lna')!, FILL_OPACITY.certain);
     expect(Math.hypot(...rgb.map((v, i) => v - want[i]!))).toBeLessThan(40);
     await page.close();

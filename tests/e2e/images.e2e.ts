@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, inject, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
-import { useBrowser, mapReady } from './browser.ts';
+import { useBrowser, mapReady, pixelsOf as pixels } from './browser.ts';
 import { frameProjection } from '../../src/lib/map/frame.ts';
 import { IMAGE_SIZES } from '../../src/lib/map/image.ts';
 
@@ -18,24 +18,6 @@ async function save(page: Page, name: string): Promise<{ file: string; bytes: Bu
   const [download]: [Download, void] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name, exact: true }).click()]);
   const bytes = await readFile(await download.path());
   return { file: download.suggestedFilename(), bytes };
-}
-
-/** Decodes a PNG in the page and reads pixels at the given points. */
-async function pixels(page: Page, png: Buffer, points: [number, number][]): Promise<{ width: number; height: number; colours: number[][] }> {
-  return page.evaluate(
-    async ([b64, pts]) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      return { width: img.width, height: img.height, colours: (pts as [number, number][]).map(([x, y]) => [...ctx.getImageData(Math.round(x), Math.round(y), 1, 1).data.slice(0, 3)]) };
-    },
-    [png.toString('base64'), points] as const,
-  );
 }
 
 /** The image's map area (image.ts's layout for the social size, left to right). */

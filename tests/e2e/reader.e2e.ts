@@ -4,7 +4,7 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useBrowser, mapReady, useWebgl, watch, type PageWatch } from './browser.ts';
+import { useBrowser, mapReady, pixelsOf, useWebgl, watch, type PageWatch } from './browser.ts';
 import actors from '../../data/actors.json';
 import { FILL_OPACITY, blend } from '../../src/lib/map/encoding.ts';
 
@@ -43,19 +43,7 @@ async function screenPoint(page: Page, lng: number, lat: number): Promise<{ x: n
 
 async function pixel(page: Page, x: number, y: number): Promise<[number, number, number]> {
   const png = await page.screenshot({ clip: { x: Math.round(x) - 2, y: Math.round(y) - 2, width: 5, height: 5 } });
-  // Decode the 5×5 PNG in the page itself: the browser has a PNG decoder, Node does not.
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(2, 2, 1, 1).data;
-    return [d[0]!, d[1]!, d[2]!] as [number, number, number];
-  }, png.toString('base64'));
+  return (await pixelsOf(page, png, [[2, 2]])).colours[0] as [number, number, number];
 }
 
 const colorOf = (id: string) => (actors as { id: string; color?: string }[]).find((a) => a.id === id)!.color!;

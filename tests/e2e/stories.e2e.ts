@@ -62,6 +62,85 @@ ${filler(1200)}
   });
 });
 
+describe('a journalist builds a five-step story in the Share dialog, with no code', () => {
+  it('pastes the article: the map follows the reader through the five steps; without JavaScript the reader gets the first step\'s picture and the paragraphs', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${atlas.url}?date=1969-09`);
+    await mapReady(page);
+    const slider = page.getByRole('slider', { name: 'Time' });
+    const share = page.getByRole('button', { name: 'Share / embed' });
+    const dialog = page.getByRole('dialog', { name: 'Share or embed this view' });
+    await share.click();
+    await dialog.getByText('Build a story', { exact: true }).click();
+    await dialog.getByRole('textbox', { name: 'Story title' }).fill('Moscow and Libya');
+    // Five views: the month moved with the slider's keys (a year a PageUp), Tripoli opened for one.
+    const steps: { years: number; place?: string; caption: string; month: string }[] = [
+      { years: 0, caption: 'The coup brings Gaddafi to power.', month: 'September 1969' },
+      { years: 7, caption: 'Soviet arms arrive.', month: 'September 1976' },
+      { years: 32, place: 'Tripoli', caption: 'Putin visits Tripoli.', month: 'September 2008' },
+      { years: 3, caption: 'The uprising.', month: 'September 2011' },
+      { years: 8, caption: 'Wagner at the front.', month: 'September 2019' },
+    ];
+    for (const [i, step] of steps.entries()) {
+      if (i > 0) {
+        await page.keyboard.press('Escape');
+        await slider.focus();
+        for (let k = 0; k < step.years; k++) await page.keyboard.press('PageUp');
+        await expect.poll(() => slider.getAttribute('aria-valuetext')).toBe(step.month);
+        if (step.place) await page.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: step.place, exact: true }).click();
+        await share.click();
+      }
+      await dialog.getByRole('button', { name: `Add this view (${step.month}) as a step` }).click();
+      await dialog.getByRole('textbox', { name: `Caption of step ${i + 1}` }).fill(step.caption);
+    }
+    // Reorder: the last step up and back down again leaves the order as written.
+    await dialog.getByRole('button', { name: 'Move step 5 up' }).click();
+    expect(await dialog.getByRole('textbox', { name: 'Caption of step 4' }).inputValue()).toBe('Wagner at the front.');
+    await dialog.getByRole('button', { name: 'Move step 4 down' }).click();
+    const articleField = dialog.getByRole('textbox', { name: 'Article with marked-up paragraphs (the map follows the reader)' });
+    // The article carries the first step's picture once it is drawn.
+    await expect.poll(() => articleField.inputValue(), { timeout: 30_000 }).toContain('<noscript>');
+    const pasted = await articleField.inputValue();
+    await page.close();
+    const paragraphs = [...pasted.matchAll(/<p data-atlas-step data-date="([^"]+)" data-place="([^"]*)">([^<]*)<\/p>/g)].map((m) => [m[1], m[2], m[3]]);
+    expect(paragraphs).toEqual([
+      ['1969-09', '', 'The coup brings Gaddafi to power.'],
+      ['1976-09', '', 'Soviet arms arrive.'],
+      ['2008-09', 'tripoli', 'Putin visits Tripoli.'],
+      ['2011-09', 'tripoli', 'The uprising.'],
+      ['2019-09', 'tripoli', 'Wagner at the front.'],
+    ]);
+
+    // The graphics desk's article: the pasted code, with the article's own text between the paragraphs.
+    const body = pasted.replace(/<\/p>\n\n/g, `</p>\n${filler(900)}\n`).replace(/(<iframe[^]*?<\/iframe>)/, '<div style="position:sticky;top:0;background:#fff">$1</div>');
+    routes['/built.html'] = ['text/html; charset=utf-8', `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Article</title></head><body style="margin:0;font:16px sans-serif">${filler(300)}${body}${filler(1200)}</body></html>`];
+    const reader = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+    await reader.goto(`${article.origin}/built.html`);
+    const frame = (await (await reader.waitForSelector('iframe[data-atlas]')).contentFrame()) as Frame;
+    await frame.waitForFunction(() => document.documentElement.dataset['mapReady'] === 'true', null, { timeout: 45_000 });
+    const month = () => frame.getByRole('slider', { name: 'Time' }).getAttribute('aria-valuetext');
+    for (const step of steps) {
+      const y = await reader.evaluate((t) => [...document.querySelectorAll('p')].find((p) => p.textContent === t)!.getBoundingClientRect().top + scrollY, step.caption);
+      await reader.evaluate((top) => window.scrollTo(0, top - innerHeight / 2), y);
+      await expect.poll(month, { timeout: 10_000 }).toBe(step.month);
+    }
+    expect(await reader.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+    await reader.close();
+
+    // A reader without JavaScript: the picture of the first step in the frame's place, then the five paragraphs.
+    const nojs = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const plain = await nojs.newPage();
+    await plain.goto(`${article.origin}/built.html`);
+    const picture = plain.locator('noscript img');
+    await picture.waitFor();
+    expect(await picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(720);
+    expect(await picture.getAttribute('alt')).toContain('September 1969');
+    expect(await plain.locator('iframe[data-atlas]').isVisible()).toBe(false);
+    for (const step of steps) expect(await plain.getByText(step.caption, { exact: true }).isVisible()).toBe(true);
+    await nojs.close();
+  });
+});
+
 describe('story=<id> in the iframe: a stepper for a CMS that strips scripts', () => {
   it('steps forward and back by button and by key, announces the caption, keeps the step in the URL and shows its sources', async () => {
     const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });

@@ -3,7 +3,7 @@ import { INVALID, readQuery } from '../../src/lib/state/query.ts';
 import { parseUrlState } from '../../src/lib/state/url.ts';
 import { allowedOrigin, originAccepted } from '../../src/lib/embed/messages.ts';
 import { CAPTION_MAX, TITLE_MAX, frameColorScheme, keptParams, normalizeText, optionParams, parseEmbedOptions, parseTheme } from '../../src/lib/embed/options.ts';
-import { embedSnippet, embedSrc, SANDBOX } from '../../src/lib/embed/links.ts';
+import { ampSnippet, embedSnippet, embedSrc, SANDBOX } from '../../src/lib/embed/links.ts';
 import { coalesce, type Scheduler } from '../../src/lib/embed/coalesce.ts';
 import { AtlasState } from '../../src/lib/state/app.svelte.ts';
 import { newestSourceDate } from '../../scripts/lib/vite-data-split.ts';
@@ -75,8 +75,9 @@ describe('embed options', () => {
       fixed: true,
       theme: 'light',
       transparent: false,
+      amp: false,
     });
-    expect(parseEmbedOptions('?embed=1&chrome=full&static=yes&theme=neon&bg=red')).toEqual({ title: '', caption: '', minimal: false, fixed: false, theme: 'light', transparent: false });
+    expect(parseEmbedOptions('?embed=1&chrome=full&static=yes&theme=neon&bg=red')).toEqual({ title: '', caption: '', minimal: false, fixed: false, theme: 'light', transparent: false, amp: false });
   });
   it('normalizes editor-typed text to one plain, bounded line', () => {
     expect(normalizeText('  Russia\n\tin   Libya ', 100)).toBe('Russia in Libya');
@@ -93,14 +94,14 @@ describe('embed options', () => {
     expect(parseEmbedOptions(`?title=${encodeURIComponent(title)}`).title).toBe(title);
   });
   it('writes only what differs from the defaults', () => {
-    expect(optionParams({ title: ' A ', caption: '', minimal: false, fixed: true, theme: 'light', transparent: false })).toEqual([['title', 'A'], ['static', '1']]);
+    expect(optionParams({ title: ' A ', caption: '', minimal: false, fixed: true, theme: 'light', transparent: false, amp: false })).toEqual([['title', 'A'], ['static', '1']]);
   });
 });
 
 describe('the snippet', () => {
   const view = { t: monthIndex(2020, 6), place: 'jufra', layers: { control: true, presence: true, diplomacy: true }, lang: 'en' as const };
   it('carries the options in src, and a title escaped as an attribute', () => {
-    const src = embedSrc(view, { title: 'Wagner & <co>', caption: '', minimal: true, fixed: false, theme: 'light', transparent: false }, 'https://x.org/a/?embed=1&origin=https://y.org');
+    const src = embedSrc(view, { title: 'Wagner & <co>', caption: '', minimal: true, fixed: false, theme: 'light', transparent: false, amp: false }, 'https://x.org/a/?embed=1&origin=https://y.org');
     expect(src).toBe('https://x.org/a/?date=2020-06&place=jufra&embed=1&title=Wagner+%26+%3Cco%3E&chrome=minimal');
     const s = embedSnippet(src, 'https://x.org/a/embed.js', 'Wagner & <co> "x"', 612.4);
     expect(s).toContain('title="Wagner &amp; &lt;co&gt; &quot;x&quot;"');
@@ -110,6 +111,51 @@ describe('the snippet', () => {
   it('sandboxes the frame with exactly the tokens the README explains', () => {
     expect(SANDBOX.split(' ')).toEqual(['allow-scripts', 'allow-same-origin', 'allow-popups', 'allow-popups-to-escape-sandbox', 'allow-downloads']);
     expect(embedSnippet('https://x.org/a/', 'https://x.org/a/embed.js', 'A')).toContain(`sandbox="${SANDBOX}"`);
+  });
+});
+
+describe('the picture for readers without JavaScript', () => {
+  const src = 'https://x.org/a/?date=2020-06&place=jufra&embed=1';
+  const fallback = { image: { src: 'data:image/webp;base64,AAAA', alt: 'Map of Libya in June 2020: "GNA" <west> & LNA', width: 720, height: 405 }, href: 'https://x.org/a/?date=2020-06&place=jufra' };
+  it('follows the frame, hides it only where scripts are off, and escapes the alt text', () => {
+    const s = embedSnippet(src, 'https://x.org/a/embed.js', 'T', 700, '', fallback);
+    const [frame, noscript, script] = s.split('\n');
+    expect(frame).toMatch(/^<iframe data-atlas /);
+    expect(script).toBe('<script src="https://x.org/a/embed.js" async></script>');
+    expect(noscript).toBe(
+      '<noscript><style>iframe[data-atlas][src="https://x.org/a/?date=2020-06&place=jufra&embed=1"]{display:none}</style>' +
+        '<a href="https://x.org/a/?date=2020-06&amp;place=jufra"><img src="data:image/webp;base64,AAAA" width="720" height="405" alt="Map of Libya in June 2020: &quot;GNA&quot; &lt;west&gt; &amp; LNA"' +
+        ' style="display:block;width:100%;max-width:720px;height:auto;border:0"></a></noscript>',
+    );
+    expect(embedSnippet(src, 'https://x.org/a/embed.js', 'T', 700)).not.toContain('noscript');
+  });
+  it('nothing in src can close the style element or the selector', () => {
+    const s = embedSnippet('https://x.org/a/?title=%22%5D%3C/style%3E"]</style><b>', 'https://x.org/a/embed.js', 'T', 700, '', fallback);
+    const style = s.match(/<style>(.*?)<\/style>/)![1]!;
+    expect(style).toBe('iframe[data-atlas][src="https://x.org/a/?title=%22%5D%3C/style%3E\\"]\\3c /style>\\3c b>"]{display:none}');
+  });
+});
+
+describe('the AMP snippet', () => {
+  it('is an amp-iframe at the measured height that may resize, with an overflow button and the picture as placeholder', () => {
+    const s = ampSnippet('https://x.org/a/?date=2020-06&embed=1&host=amp', 'Wagner & co', 812.2, 'Show the whole map', {
+      image: { src: 'data:image/webp;base64,AAAA', alt: 'Map "x"', width: 720, height: 405 },
+      href: 'https://x.org/a/?date=2020-06',
+    });
+    expect(s).toBe(
+      [
+        '<amp-iframe src="https://x.org/a/?date=2020-06&amp;embed=1&amp;host=amp" title="Wagner &amp; co" height="812" layout="fixed-height" resizable frameborder="0"',
+        `  sandbox="${SANDBOX}">`,
+        '  <div overflow tabindex="0" role="button" aria-label="Show the whole map">Show the whole map</div>',
+        '  <amp-img placeholder layout="fill" object-fit="contain" src="data:image/webp;base64,AAAA" alt="Map &quot;x&quot;"></amp-img>',
+        '</amp-iframe>',
+      ].join('\n'),
+    );
+  });
+  it('host=amp is an embed option kept through rewrites', () => {
+    expect(parseEmbedOptions('?embed=1&host=amp').amp).toBe(true);
+    expect(parseEmbedOptions('?embed=1&host=ampx').amp).toBe(false);
+    expect(keptParams('?date=2011-08&host=amp')).toBe('&host=amp');
   });
 });
 

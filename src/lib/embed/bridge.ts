@@ -2,6 +2,7 @@
 import type { AtlasState } from '../state/app.svelte.ts';
 import { allowedOrigin, originAccepted, out, parseHostMessage, type OutMessage, type SetCommand } from './messages.ts';
 import { coalesce, frameOrTimer } from './coalesce.ts';
+import { parseEmbedOptions } from './options.ts';
 import { takeHostMessages } from './inbox.ts';
 import { watch } from './watch.svelte.ts';
 
@@ -43,10 +44,15 @@ export function connectHost(atlas: AtlasState): () => void {
     if (place !== lastPlace) post(out.place((lastPlace = place)));
   });
 
+  // In an AMP page (host=amp) the atlas also asks AMP's runtime for its height, in AMP's own words;
+  // amp-iframe grants it when the frame is off screen or the reader taps its "overflow" button.
+  const amp = parseEmbedOptions(location.search).amp;
   let lastHeight = 0;
   const sizes = new ResizeObserver(() => {
     const h = Math.ceil(document.body.getBoundingClientRect().height);
-    if (h !== lastHeight) post(out.height((lastHeight = h)));
+    if (h === lastHeight) return;
+    post(out.height((lastHeight = h)));
+    if (amp && target) host.postMessage({ sentinel: 'amp', type: 'embed-size', height: h }, target);
   });
   sizes.observe(document.body);
 

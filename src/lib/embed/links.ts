@@ -51,17 +51,56 @@ export const SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popup
 
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** The picture of the view for readers without JavaScript (viewImage.ts), and where it leads. */
+export interface SnippetFallback {
+  /** The image (a data: URL) with its size and alt text. */
+  image: { src: string; alt: string; width: number; height: number };
+  /** The full atlas at this view. */
+  href: string;
+}
+
+/** A CSS string literal: the snippet's <style> is raw text, so nothing in it may close the element. */
+const cssString = (s: string) => `"${s.replace(/[\\"]/g, '\\$&').replace(/</g, '\\3c ').replace(/\n/g, '\\a ')}"`;
+
 /**
  * An iframe that works on its own at a fixed height (`height`: the embed's real height in a 720 px
  * column, so the article does not jump while embed.js loads), and embed.js, which then resizes it to
- * its content.
+ * its content. With a `fallback`, readers without JavaScript see the picture of the view instead of
+ * the frame (which could only tell them that the atlas needs JavaScript), linked to the atlas.
  * @example embedSnippet('https://x.org/atlas/?date=2011-08&embed=1', 'https://x.org/atlas/embed.js', 'Libya–Russia Atlas', 612)
  */
-export function embedSnippet(src: string, scriptSrc: string, title: string, height = 760, colorScheme = ''): string {
-  return [
+export function embedSnippet(src: string, scriptSrc: string, title: string, height = 760, colorScheme = '', fallback?: SnippetFallback): string {
+  const parts = [
     `<iframe data-atlas src="${attr(src)}" title="${attr(title)}" width="100%" height="${Math.round(height)}"`,
     ` style="border:0;width:100%;max-width:1200px${colorScheme ? `;color-scheme:${attr(colorScheme)}` : ''}" loading="lazy"`,
     ` sandbox="${SANDBOX}"></iframe>`,
-    `\n<script src="${attr(scriptSrc)}" async></script>`,
-  ].join('');
+  ];
+  if (fallback) {
+    const { image, href } = fallback;
+    parts.push(
+      `\n<noscript><style>iframe[data-atlas][src=${cssString(src)}]{display:none}</style>`,
+      `<a href="${attr(href)}"><img src="${attr(image.src)}" width="${image.width}" height="${image.height}" alt="${attr(image.alt)}"`,
+      ` style="display:block;width:100%;max-width:${image.width}px;height:auto;border:0"></a></noscript>`,
+    );
+  }
+  parts.push(`\n<script src="${attr(scriptSrc)}" async></script>`);
+  return parts.join('');
+}
+
+/**
+ * The snippet for an AMP page, where no script of ours may run: amp-iframe at the embed's measured
+ * height, `resizable` so the atlas can ask AMP for its real height (host=amp in `src`), a button AMP
+ * shows when it declines, and the picture of the view as the placeholder AMP shows until the frame
+ * loads (which also lets the frame sit at the top of an article).
+ * @example ampSnippet('https://x.org/atlas/?date=2011-08&embed=1&host=amp', 'Libya–Russia Atlas', 780, 'Show the whole map')
+ */
+export function ampSnippet(src: string, title: string, height: number, more: string, fallback?: SnippetFallback): string {
+  const lines = [
+    `<amp-iframe src="${attr(src)}" title="${attr(title)}" height="${Math.round(height)}" layout="fixed-height" resizable frameborder="0"`,
+    `  sandbox="${SANDBOX}">`,
+    `  <div overflow tabindex="0" role="button" aria-label="${attr(more)}">${attr(more)}</div>`,
+  ];
+  if (fallback) lines.push(`  <amp-img placeholder layout="fill" object-fit="contain" src="${attr(fallback.image.src)}" alt="${attr(fallback.image.alt)}"></amp-img>`);
+  lines.push('</amp-iframe>');
+  return lines.join('\n');
 }

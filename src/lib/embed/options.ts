@@ -23,13 +23,15 @@ export interface EmbedOptions {
   theme: Theme;
   /** No background of its own (`bg=transparent`): the article's shows through around the map. */
   transparent: boolean;
+  /** Inside an AMP page's amp-iframe (`host=amp`): the atlas also asks AMP for its height (README, "AMP"). */
+  amp: boolean;
 }
 
 export const THEMES = ['light', 'dark', 'auto'] as const;
 export type Theme = (typeof THEMES)[number];
 export const isTheme = (v: unknown): v is Theme => THEMES.includes(v as Theme);
 
-export const NO_OPTIONS: EmbedOptions = { title: '', caption: '', minimal: false, fixed: false, theme: 'light', transparent: false };
+export const NO_OPTIONS: EmbedOptions = { title: '', caption: '', minimal: false, fixed: false, theme: 'light', transparent: false, amp: false };
 
 // Control characters, bidirectional embeddings, overrides and isolates (a title must not reorder the
 // text around it), line and paragraph separators, the BOM, lone surrogates.
@@ -60,6 +62,7 @@ export function parseEmbedOptions(search: string): EmbedOptions {
     fixed: queryValue(q, 'static') === '1',
     theme: parseTheme(search),
     transparent: queryValue(q, 'bg') === 'transparent',
+    amp: queryValue(q, 'host') === 'amp',
   };
 }
 
@@ -90,6 +93,7 @@ export function optionParams(o: EmbedOptions): [string, string][] {
   if (o.fixed) out.push(['static', '1']);
   if (o.theme !== 'light') out.push(['theme', o.theme]);
   if (o.transparent) out.push(['bg', 'transparent']);
+  if (o.amp) out.push(['host', 'amp']);
   return out;
 }
 

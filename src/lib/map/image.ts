@@ -7,11 +7,13 @@
 import type { FeatureCollection } from 'geojson';
 import type { AtlasIndex } from '../records/atlasIndex.ts';
 import type { AtlasView } from '../records/view.ts';
+import type { Citation, SourceDoc } from '../records/types.ts';
 import type { Translator } from '../i18n/i18n.ts';
 import type { Layers } from '../state/layers.ts';
 import { FORCE_SHAPE, PALETTE, actorColor, forceFamily, regionFill } from './encoding.ts';
 import { renderSvgMap, type SvgPaths } from './svgMap.ts';
 import { actorShort } from '../ui/names.ts';
+import { summarySentences } from '../ui/summary.ts';
 
 /** The sizes offered: one for social media cards, one for print. */
 export const IMAGE_SIZES = {
@@ -37,6 +39,29 @@ export interface ImageInput {
   dataAsOf: string;
   /** Alt text for the image (also its SVG <title>/<desc>). */
   alt: string;
+}
+
+/** Where the citations of a record and the source documents are found (the page's Citations, or the build's). */
+export interface CitationLookup {
+  of(recordId: string): Citation[];
+  sources: ReadonlyMap<string, SourceDoc>;
+}
+
+/** Publishers of the sources behind the records of a view, the most cited first (the image's sources line). */
+export function publishersInView(view: AtlasView, citations: CitationLookup): string[] {
+  const count = new Map<string, number>();
+  for (const id of [...view.control.map((c) => c.id), ...view.forces.map((f) => f.presence.id), ...view.events.map((e) => e.id)]) {
+    for (const c of citations.of(id)) {
+      const p = citations.sources.get(c.source)?.publisher;
+      if (p) count.set(p, (count.get(p) ?? 0) + 1);
+    }
+  }
+  return [...count].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([p]) => p);
+}
+
+/** The image's alt text: the month and the map in words. */
+export function imageAlt(index: AtlasIndex, tr: Translator, view: AtlasView): string {
+  return tr.t('image.alt', { date: tr.month(view.t), summary: summarySentences(index, tr, view).join(' ') });
 }
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

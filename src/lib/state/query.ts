@@ -19,6 +19,7 @@ export const QUERY_LIMITS = {
   static: 4,
   theme: 8,
   bg: 16,
+  host: 8,
   release: 32,
   records: 4,
   q: 64,

@@ -16,6 +16,12 @@ export interface DraftStep {
   caption: string;
 }
 
+/** A story's first step and the story's title: what the picture for readers without JavaScript shows. */
+export interface FirstStep {
+  step: DraftStep;
+  title: string;
+}
+
 /** "Russia in Libya, 1945–2025" → "russia-in-libya-1945-2025" (the story's id and file name). */
 export function slug(title: string): string {
   const s = title

@@ -87,6 +87,9 @@ export function embedSnippet(src: string, scriptSrc: string, title: string, heig
   return parts.join('');
 }
 
+/** The amp-iframe component, which an AMP page loads in its head. */
+export const AMP_SCRIPT = '<script async custom-element="amp-iframe" src="https://cdn.ampproject.org/v0/amp-iframe-0.1.js"></script>';
+
 /**
  * The snippet for an AMP page, where no script of ours may run: amp-iframe at the embed's measured
  * height, `resizable` so the atlas can ask AMP for its real height (host=amp in `src`), a button AMP

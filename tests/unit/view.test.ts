@@ -8,7 +8,8 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { indexData } from '../../src/lib/records/atlasIndex.ts';
-import { changesBetween, panelAt, viewAt, type AreaState } from '../../src/lib/records/view.ts';
+import { changesBetween, monthsShown, panelAt, viewAt, type AreaState } from '../../src/lib/records/view.ts';
+import { overlapsMonth } from '../../src/lib/time/interval.ts';
 import { parseMonthKey } from '../../src/lib/time/months.ts';
 import type { AtlasData } from '../../src/lib/records/types.ts';
 
@@ -88,5 +89,24 @@ describe('the place panel and the changes between two months', () => {
     });
     // The capital, with no record of its own, follows its zone: it stays GNA, so it did not change.
     expect(diff.control.some((x) => x.id === 'capital')).toBe(false);
+  });
+});
+
+describe('the months a record shows in', () => {
+  it('are exactly the months the view shows it in, for whole, fractional, one-day and empty spans', () => {
+    const spans = [
+      { start: 100, end: 101 },
+      { start: 100, end: 112 },
+      { start: 100.5, end: 103.2 },
+      { start: 100.96, end: 101.0 },
+      { start: 100.2, end: 100.3 },
+      { start: 100, end: 100 },
+      { start: 99.999, end: 100.001 },
+    ];
+    for (const span of spans) {
+      const shown = Array.from({ length: 20 }, (_, i) => 95 + i).filter((t) => overlapsMonth(span, t));
+      const { first, after } = monthsShown(span);
+      expect(Array.from({ length: after - first }, (_, i) => first + i), JSON.stringify(span)).toEqual(shown);
+    }
   });
 });

@@ -1,11 +1,11 @@
 /**
  * What happened between two months, for the comparison view: every change of holder, the foreign
- * forces that arrived or left, and the events in between. Beside view.ts, and like it a place where
- * records' dates meet months; pure. Loaded with the comparison, not by the first view.
+ * forces that arrived or left, and the events in between; pure. The months a record shows in come
+ * from view.ts (monthsShown). Loaded with the comparison, not by the first view.
  */
 import { overlaps } from '../time/interval.ts';
 import type { AtlasIndex } from './atlasIndex.ts';
-import { changesBetween, viewAt, type AtlasView, type Holding } from './view.ts';
+import { changesBetween, monthsShown, viewAt, type AtlasView, type Holding } from './view.ts';
 import type { EventRecord, PresenceRecord, Timed } from './types.ts';
 
 /** A change of holder of a region or a place with records of its own, at the month it shows. */
@@ -44,7 +44,8 @@ function controlBoundaries(index: AtlasIndex, a: number, b: number): number[] {
   const months = new Set<number>();
   for (const list of index.controlByPlace.values()) {
     for (const { span } of list) {
-      for (const m of [Math.floor(span.start), Math.ceil(span.end)]) if (m > a && m <= b) months.add(m);
+      const { first, after } = monthsShown(span);
+      for (const m of [first, after]) if (m > a && m <= b) months.add(m);
     }
   }
   return [...months].sort((x, y) => x - y);
@@ -84,10 +85,10 @@ export function compareMonths(index: AtlasIndex, first: number, second: number):
 
   const forces: ForceChange[] = [];
   for (const presence of index.presence) {
-    const arrive = Math.floor(presence.span.start);
-    const leave = Math.ceil(presence.span.end);
-    if (arrive > a && arrive <= b) forces.push({ presence, t: arrive, change: 'arrived' });
-    if (leave > a && leave <= b) forces.push({ presence, t: leave, change: 'left' });
+    const { first, after } = monthsShown(presence.span);
+    if (first === after) continue;
+    if (first > a && first <= b) forces.push({ presence, t: first, change: 'arrived' });
+    if (after > a && after <= b) forces.push({ presence, t: after, change: 'left' });
   }
   forces.sort((x, y) => x.t - y.t || (x.change === y.change ? 0 : x.change === 'left' ? -1 : 1) || x.presence.id.localeCompare(y.presence.id));
 

@@ -357,6 +357,15 @@ export function changesBetween(from: AtlasView, to: AtlasView): Changes {
 export { regionOf };
 
 /**
+ * The months a record shows in, by the rule above: from `first` up to, not including, `after`
+ * (the comparison's "arrived" and "left" months).
+ * @example monthsShown({ start: 100.5, end: 103.2 }) // { first: 100, after: 104 }
+ */
+export function monthsShown(span: Interval): { first: number; after: number } {
+  return { first: Math.floor(span.start), after: Math.max(Math.floor(span.start), Math.ceil(span.end)) };
+}
+
+/**
  * Where a record's interval lies from month t, in months: 0 when it overlaps t, else how far before
  * or after (always ≥ 0), and whether it overlaps the months [t − around, t + around]. The panel's
  * grouping (timeline.ts) asks this, so that the month rule lives here alone.

@@ -361,7 +361,7 @@ export { regionOf };
  * (the comparison's "arrived" and "left" months).
  * @example monthsShown({ start: 100.5, end: 103.2 }) // { first: 100, after: 104 }
  */
-export function monthsShown(span: Interval): { first: number; after: number } {
+export function monthsShown(span: { start: number; end: number }): { first: number; after: number } {
   return { first: Math.floor(span.start), after: Math.max(Math.floor(span.start), Math.ceil(span.end)) };
 }
 

@@ -48,8 +48,19 @@ export interface Translator {
   list(items: string[]): string;
 }
 
+/** Translators made so far, by language and the pack they speak from (Intl formatters are costly to make). */
+const made = new Map<Lang, { pack: (typeof packs)[Lang]; tr: Translator }>();
+
 export function translator(lang: Lang): Translator {
   const pack = packs[lang];
+  const known = made.get(lang);
+  if (known && known.pack === pack) return known.tr;
+  const tr = makeTranslator(lang, pack);
+  made.set(lang, { pack, tr });
+  return tr;
+}
+
+function makeTranslator(lang: Lang, pack: (typeof packs)[Lang]): Translator {
   const catalog: Catalog = { ...en, ...pack?.catalog };
   const texts = pack?.texts;
   const locale = LOCALES[lang];

@@ -6,13 +6,15 @@ import type { Measure } from './overlay.ts';
 export function canvasMeasure(): Measure {
   const ctx = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
   const cache = new Map<string, number>();
+  let current = '';
   return (text: string, font: LabelFont) => {
     const css = cssFont(font);
     const key = `${css}|${font.letterSpacing}|${text}`;
     let w = cache.get(key);
     if (w === undefined) {
       if (ctx) {
-        ctx.font = css;
+        // Setting a font parses it: only when it changes.
+        if (css !== current) ctx.font = current = css;
         // CSS letter-spacing adds its space after every character, the last included.
         w = ctx.measureText(text).width + font.letterSpacing * font.size * [...text].length;
       } else w = estimateWidth(text, font);

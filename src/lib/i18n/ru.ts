@@ -288,7 +288,7 @@ export const ru: Catalog = {
   "time.speedSlow": "3 месяца в секунду",
   "time.speed1": "1 год в секунду",
   "time.speed4": "4 года в секунду",
-  "time.nextEvent": "Следующее событие",
+  "time.nextEvent": "К событию",
   "time.yearBack": "На год назад",
   "time.monthBack": "На месяц назад",
   "time.monthForward": "На месяц вперёд",

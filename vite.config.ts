@@ -1,3 +1,4 @@
+import { shellPlugin } from './scripts/lib/vite-shell.ts';
 import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import { dataSplit } from './scripts/lib/vite-data-split.ts';
@@ -21,7 +22,7 @@ function geojson(): Plugin {
 export default defineConfig({
   // Relative asset paths: the build runs from any folder of any static host.
   base: './',
-  plugins: [geojson(), dataSplit(import.meta.dirname), releases(import.meta.dirname), svgPathsPlugin(import.meta.dirname), svelte(), sameOriginAssets(), previewsPlugin(import.meta.dirname)],
+  plugins: [geojson(), dataSplit(import.meta.dirname), releases(import.meta.dirname), svgPathsPlugin(import.meta.dirname), svelte(), sameOriginAssets(), previewsPlugin(import.meta.dirname), shellPlugin()],
   server: { port: 5173 },
   build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
   test: { include: ['tests/unit/**/*.test.ts'], environment: 'node' },

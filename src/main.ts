@@ -42,5 +42,7 @@ state.readUrl(location.search);
 // An Arabic or Russian reader waits for that language (two small chunks) rather than seeing English first.
 await loadLanguage(state.lang, release.data).catch(() => undefined);
 const options = state.embed ? parseEmbedOptions(location.search) : NO_OPTIONS;
+// The first paint of index.html (vite-shell.ts) gives way to the atlas.
+document.querySelector('#app > .shell')?.remove();
 mount(App, { target: document.getElementById('app')!, props: { index, atlas: state, labels, options, release } });
 connectHost(state);

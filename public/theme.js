@@ -28,4 +28,17 @@
   } catch (e) {
     /* an unreadable address keeps the light theme */
   }
+  // The app's script did not arrive or stopped before the atlas appeared: the first look says so
+  // rather than "Loading the map…" for ever (the shell is gone once the atlas has mounted).
+  function failed() {
+    if (document.querySelector('#app > .shell')) document.documentElement.setAttribute('data-failed', '');
+  }
+  document.addEventListener('error', function (e) {
+    var el = e.target;
+    if (el && (el.tagName === 'SCRIPT' || (el.tagName === 'LINK' && el.rel === 'modulepreload'))) failed();
+  }, true);
+  window.addEventListener('unhandledrejection', failed);
+  window.addEventListener('error', function (e) {
+    if (e.target === window) failed();
+  });
 })();

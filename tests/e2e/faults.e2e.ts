@@ -17,6 +17,34 @@ const browser = useBrowser();
 
 const svgFill = (page: Page, area: string) => page.locator(`[data-testid="svg-map"] path[data-area="${area}"]`).getAttribute('fill');
 
+describe('the first look, before the script', () => {
+  it('shows the title in the reader\'s language at once, and says so when the atlas\'s script does not arrive', async () => {
+    const context = await browser().newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    // The script that starts the atlas never arrives.
+    await page.route(/\/assets\/index-[^/]*\.js$/, (r) => r.abort());
+    await page.goto(`${baseUrl}?lang=ar`);
+    const title = page.getByRole('heading', { level: 1 });
+    expect(await title.textContent()).toBe('أطلس ليبيا وروسيا');
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 }).toBe('تعذّر تحميل الأطلس (ربما انقطع الاتصال). أعد تحميل الصفحة للمحاولة مرة أخرى.');
+    expect(await page.getByText('جارٍ تحميل الخريطة…').isVisible()).toBe(false);
+    await page.close();
+
+    // With the script: the atlas replaces the first look (one title, no alert), and an embed never shows it.
+    const ok = await context.newPage();
+    await ok.goto(`${baseUrl}?lang=ar`);
+    await mapReady(ok);
+    expect(await ok.getByRole('heading', { level: 1 }).count()).toBe(1);
+    expect(await ok.locator('.shell').count()).toBe(0);
+    const embed = await context.newPage();
+    await embed.route(/\/assets\/index-[^/]*\.js$/, (r) => r.abort());
+    await embed.goto(`${baseUrl}?embed=1`);
+    expect(await embed.getByRole('heading', { level: 1 }).count()).toBe(0);
+    await context.close();
+  });
+});
+
 describe('a lost WebGL context', () => {
   it('shows the SVG map of the same month at once, with a note, and MapLibre again once the context is restored', async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 860 } });

@@ -4,6 +4,7 @@ export const en = {
   'app.subtitle': 'Who controlled Libya, where Soviet, Russian and other foreign forces were, and Libya’s diplomacy with Moscow, 1943 to today',
   'app.mapLabel': 'Map of Libya showing control, foreign forces and diplomacy in {date}',
   'app.loading': 'Loading the map…',
+  'app.loadFailed': 'The atlas could not be loaded (perhaps the connection dropped). Reload the page to try again.',
   'app.noWebgl': 'This browser cannot draw the interactive map (WebGL is unavailable). The places list, the status text and the events below still work.',
 
   'time.label': 'Time',

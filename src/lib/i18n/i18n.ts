@@ -64,11 +64,16 @@ function makeTranslator(lang: Lang, pack: (typeof packs)[Lang]): Translator {
   const catalog: Catalog = { ...en, ...pack?.catalog };
   const texts = pack?.texts;
   const locale = LOCALES[lang];
-  const fmt = (opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...opts });
+  // Each formatter is made when first used: making one costs more than a thousand formats.
+  const lazy = <T>(make: () => T) => {
+    let made: T | undefined;
+    return () => (made ??= make());
+  };
+  const fmt = (opts: Intl.DateTimeFormatOptions) => lazy(() => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...opts }));
   const monthYear = fmt({ month: 'long', year: 'numeric' });
   const dayMonthYear = fmt({ day: 'numeric', month: 'long', year: 'numeric' });
   const yearOnly = fmt({ year: 'numeric' });
-  const listFmt = new Intl.ListFormat(locale, { type: 'conjunction' });
+  const listFmt = lazy(() => new Intl.ListFormat(locale, { type: 'conjunction' }));
 
   const t: Translator['t'] = (key, vars) =>
     catalog[key].replace(/\{(\w+)\}/g, (m, k: string) => (vars && k in vars ? String(vars[k]) : m));
@@ -77,17 +82,17 @@ function makeTranslator(lang: Lang, pack: (typeof packs)[Lang]): Translator {
     lang,
     dir: lang === 'ar' ? 'rtl' : 'ltr',
     t,
-    month: (m) => monthYear.format(Date.UTC(yearOf(m), monthOf(m) - 1, 15)),
+    month: (m) => monthYear().format(Date.UTC(yearOf(m), monthOf(m) - 1, 15)),
     date(text, circa) {
       const d = parsePartialDate(text);
       // A date the validator would have refused is shown as written rather than breaking the page.
       if (!d) return text;
       const when = Date.UTC(d.year, (d.month ?? 1) - 1, d.day ?? 15);
-      const out = d.precision === 'day' ? dayMonthYear.format(when) : d.precision === 'month' ? monthYear.format(when) : yearOnly.format(when);
+      const out = (d.precision === 'day' ? dayMonthYear() : d.precision === 'month' ? monthYear() : yearOnly()).format(when);
       return circa ? t('time.circa', { date: out }) : out;
     },
     text: (l) => (l ? (l[lang] ?? texts?.get(l) ?? l.en) : ''),
     name: (p) => (lang === 'ar' ? p.name_ar : lang === 'ru' ? p.name_ru : undefined) ?? p.name_en,
-    list: (items) => listFmt.format(items),
+    list: (items) => listFmt().format(items),
   };
 }

@@ -15,7 +15,8 @@ async function open(query = '', viewport = { width: 1280, height: 860 }): Promis
   // axe-core/playwright wants a page from an explicit context.
   const context = await browser().newContext({ viewport, reducedMotion: 'reduce' });
   const page = await context.newPage();
-  page.on('close', () => void context.close());
+  // Closed with its page; when the browser goes first (the file's end), there is nothing left to close.
+  page.on('close', () => void context.close().catch(() => undefined));
   const w = watch(page, [origin]);
   await page.goto(`${baseUrl}${query}`);
   await mapReady(page);

@@ -17,7 +17,8 @@ const browser = useBrowser();
 async function open(query = '', viewport = { width: 1280, height: 860 }): Promise<{ page: Page; w: PageWatch }> {
   const context = await browser().newContext({ viewport, reducedMotion: 'reduce' });
   const page = await context.newPage();
-  page.on('close', () => void context.close());
+  // Closed with its page; when the browser goes first (the file's end), there is nothing left to close.
+  page.on('close', () => void context.close().catch(() => undefined));
   const w = watch(page, [origin]);
   // Source links open other sites in new tabs; the tests stay offline.
   await context.route((url) => !url.href.startsWith(origin), (route) => route.abort());

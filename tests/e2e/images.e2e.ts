@@ -60,6 +60,28 @@ describe('Image', () => {
     await context.close();
   });
 
+  it('in Arabic, the PNG\'s title and date stand inside the image, right-aligned', async () => {
+    const context = await browser().newContext({ acceptDownloads: true, viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}?date=2019-06&lang=ar`);
+    await mapReady(page);
+    await page.getByText('صورة', { exact: true }).click();
+    const [download]: [Download, void] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: /للشبكات.*PNG/ }).click()]);
+    const png = await readFile(await download.path());
+    // Dark text pixels in the header band, right of the map's middle (the title runs leftwards from the right margin).
+    const band: [number, number][] = [];
+    for (let x = 880; x < 1180; x += 3) for (let y = 30; y < 90; y += 3) band.push([x, y]);
+    const { width, colours } = await pixels(page, png, band);
+    expect(width).toBe(1200);
+    const dark = colours.filter((c) => c[0]! < 120 && c[1]! < 120 && c[2]! < 120).length;
+    expect(dark, 'dark pixels of the title and the date in the header band').toBeGreaterThan(60);
+    // Nothing of the header runs past the right margin.
+    const edge: [number, number][] = [];
+    for (let y = 10; y < 90; y += 2) for (let x = 1185; x < 1200; x += 2) edge.push([x, y]);
+    expect((await pixels(page, png, edge)).colours.filter((c) => c[0]! < 200).length).toBe(0);
+    await context.close();
+  });
+
   it('saves an SVG in Arabic with the month, the credit and right-to-left text', async () => {
     const context = await browser().newContext({ acceptDownloads: true, viewport: { width: 1280, height: 860 } });
     const page = await context.newPage();

@@ -116,16 +116,25 @@ describe('the snippet', () => {
 
 describe('the picture for readers without JavaScript', () => {
   const src = 'https://x.org/a/?date=2020-06&place=jufra&embed=1';
-  const fallback = { image: { src: 'data:image/webp;base64,AAAA', alt: 'Map of Libya in June 2020: "GNA" <west> & LNA', width: 720, height: 405 }, href: 'https://x.org/a/?date=2020-06&place=jufra' };
-  it('follows the frame, hides it only where scripts are off, and escapes the alt text', () => {
+  const fallback = {
+    image: {
+      src: 'data:image/webp;base64,AAAA',
+      alt: 'Map of Libya in June 2020: "GNA" <west> & LNA',
+      width: 720,
+      height: 405,
+      captioned: { alt: 'Map of Libya in June 2020, described in the words below', caption: '"GNA" <west> & LNA', lang: 'en', dir: 'ltr' as const },
+    },
+    href: 'https://x.org/a/?date=2020-06&place=jufra',
+  };
+  it('follows the frame, hides it only where scripts are off, and escapes the alt text and the caption', () => {
     const s = embedSnippet(src, 'https://x.org/a/embed.js', 'T', 700, '', fallback);
     const [frame, noscript, script] = s.split('\n');
     expect(frame).toMatch(/^<iframe data-atlas /);
     expect(script).toBe('<script src="https://x.org/a/embed.js" async></script>');
     expect(noscript).toBe(
       '<noscript><style>iframe[data-atlas][src="https://x.org/a/?date=2020-06&place=jufra&embed=1"]{display:none}</style>' +
-        '<a href="https://x.org/a/?date=2020-06&amp;place=jufra"><img src="data:image/webp;base64,AAAA" width="720" height="405" alt="Map of Libya in June 2020: &quot;GNA&quot; &lt;west&gt; &amp; LNA"' +
-        ' style="display:block;width:100%;max-width:720px;height:auto;border:0"></a></noscript>',
+        '<figure lang="en" dir="ltr" style="margin:0;max-width:720px"><a href="https://x.org/a/?date=2020-06&amp;place=jufra"><img src="data:image/webp;base64,AAAA" width="720" height="405" alt="Map of Libya in June 2020, described in the words below"' +
+        ' style="display:block;width:100%;height:auto;border:0"></a><figcaption>&quot;GNA&quot; &lt;west&gt; &amp; LNA</figcaption></figure></noscript>',
     );
     expect(embedSnippet(src, 'https://x.org/a/embed.js', 'T', 700)).not.toContain('noscript');
   });
@@ -139,7 +148,7 @@ describe('the picture for readers without JavaScript', () => {
 describe('the AMP snippet', () => {
   it('is an amp-iframe at the measured height that may resize, with an overflow button and the picture as placeholder', () => {
     const s = ampSnippet('https://x.org/a/?date=2020-06&embed=1&host=amp', 'Wagner & co', 812.2, 'Show the whole map', {
-      image: { src: 'data:image/webp;base64,AAAA', alt: 'Map "x"', width: 720, height: 405 },
+      image: { src: 'data:image/webp;base64,AAAA', alt: 'Map "x"', width: 720, height: 405, captioned: { alt: 'Map', caption: 'x', lang: 'en', dir: 'ltr' } },
       href: 'https://x.org/a/?date=2020-06',
     });
     expect(s).toBe(

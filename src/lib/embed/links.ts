@@ -53,8 +53,8 @@ const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').rep
 
 /** The picture of the view for readers without JavaScript (viewImage.ts), and where it leads. */
 export interface SnippetFallback {
-  /** The image (a data: URL) with its size and alt text. */
-  image: { src: string; alt: string; width: number; height: number };
+  /** The image (a data: URL) with its size and alt text, and the short alt text and caption the snippet shows it with. */
+  image: { src: string; alt: string; width: number; height: number; captioned: { alt: string; caption: string; lang: string; dir: 'ltr' | 'rtl' } };
   /** The full atlas at this view. */
   href: string;
 }
@@ -66,7 +66,8 @@ const cssString = (s: string) => `"${s.replace(/[\\"]/g, '\\$&').replace(/</g, '
  * An iframe that works on its own at a fixed height (`height`: the embed's real height in a 720 px
  * column, so the article does not jump while embed.js loads), and embed.js, which then resizes it to
  * its content. With a `fallback`, readers without JavaScript see the picture of the view instead of
- * the frame (which could only tell them that the atlas needs JavaScript), linked to the atlas.
+ * the frame (which could only tell them that the atlas needs JavaScript), linked to the atlas, with
+ * the view in words under it (on a phone the picture's own words are too small to read).
  * @example embedSnippet('https://x.org/atlas/?date=2011-08&embed=1', 'https://x.org/atlas/embed.js', 'Libya–Russia Atlas', 612)
  */
 export function embedSnippet(src: string, scriptSrc: string, title: string, height = 760, colorScheme = '', fallback?: SnippetFallback): string {
@@ -79,8 +80,8 @@ export function embedSnippet(src: string, scriptSrc: string, title: string, heig
     const { image, href } = fallback;
     parts.push(
       `\n<noscript><style>iframe[data-atlas][src=${cssString(src)}]{display:none}</style>`,
-      `<a href="${attr(href)}"><img src="${attr(image.src)}" width="${image.width}" height="${image.height}" alt="${attr(image.alt)}"`,
-      ` style="display:block;width:100%;max-width:${image.width}px;height:auto;border:0"></a></noscript>`,
+      `<figure lang="${attr(image.captioned.lang)}" dir="${image.captioned.dir}" style="margin:0;max-width:${image.width}px"><a href="${attr(href)}"><img src="${attr(image.src)}" width="${image.width}" height="${image.height}" alt="${attr(image.captioned.alt)}"`,
+      ` style="display:block;width:100%;height:auto;border:0"></a><figcaption>${attr(image.captioned.caption)}</figcaption></figure></noscript>`,
     );
   }
   parts.push(`\n<script src="${attr(scriptSrc)}" async></script>`);

@@ -270,6 +270,7 @@ export const ar: Catalog = {
   'image.sourcesMore': "{list}؛ و{count} غيرها",
   'image.credit': "أطلس ليبيا وروسيا · البيانات حتى {date} · لكل سجل مصدره",
   'image.alt': "خريطة ليبيا في {date}: {summary}",
+  'image.altShort': "خريطة ليبيا في {date}، موصوفة بالكلمات أدناه",
   'image.download': "صورة",
   'image.intro': "احفظ هذا العرض صورةً مع مفتاحه ومصادره ونسبته:",
   'image.social': "للشبكات الاجتماعية (1200 × 675)",

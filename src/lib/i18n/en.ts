@@ -268,6 +268,7 @@ export const en = {
   'image.sourcesMore': "{list}; and {count} more",
   'image.credit': "Libya–Russia Atlas · data as of {date} · every record sourced",
   'image.alt': "Map of Libya in {date}: {summary}",
+  'image.altShort': "Map of Libya in {date}, described in the words below",
   'image.download': "Image",
   'image.intro': "Save this view as an image, with its legend, sources and credit:",
   'image.social': "Social (1,200 × 675)",

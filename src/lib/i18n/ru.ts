@@ -273,6 +273,7 @@ export const ru: Catalog = {
   'image.sourcesMore': "{list}; и ещё {count}",
   'image.credit': "Атлас «Ливия — Россия» · данные на {date} · у каждой записи есть источник",
   'image.alt': "Карта Ливии, {date}: {summary}",
+  'image.altShort': "Карта Ливии, {date}; ниже она описана словами",
   'image.download': "Изображение",
   'image.intro': "Сохранить этот вид как изображение, с легендой, источниками и подписью:",
   'image.social': "Для соцсетей (1200 × 675)",

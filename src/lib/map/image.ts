@@ -98,7 +98,10 @@ export function renderImage(input: ImageInput): string {
   const mapH = height - headerH - footerH - pad;
   const mapX = rtl ? width - pad - mapW : pad;
   const sideX = rtl ? pad : pad * 2 + mapW;
-  const anchor = rtl ? 'end' : 'start';
+  // In SVG, text-anchor follows the text's direction: the start of right-to-left text is its right
+  // edge (browsers; resvg anchors 'start' on the left whatever the direction, so the build draws its
+  // previews in English only).
+  const anchor = 'start';
   const textX = (x: number, w: number) => (rtl ? x + w : x);
   const dir = rtl ? ' direction="rtl"' : '';
   const t = (x: number, y: number, s: string, sizePx: number, extra = '') =>

@@ -10,6 +10,7 @@ import { viewAt } from '../records/view.ts';
 import type { Translator } from '../i18n/i18n.ts';
 import type { Layers } from '../state/layers.ts';
 import { IMAGE_SIZES, imageAlt, publishersInView, renderImage, type CitationLookup, type ImageSize } from './image.ts';
+import { summarySentences } from '../ui/summary.ts';
 
 export interface ViewImageRequest {
   index: AtlasIndex;
@@ -62,7 +63,10 @@ export const FALLBACK_WIDTH = 720;
 export interface FallbackImage {
   /** A data: URL (WebP, or JPEG where the browser cannot write WebP): the snippet carries the image itself. */
   src: string;
+  /** The view in words, whole (for an image without a caption: AMP's placeholder). */
   alt: string;
+  /** With the caption: the image's short alt text, and the caption (the view in words, readable on a phone, where the picture's own words are small). */
+  captioned: { alt: string; caption: string; lang: string; dir: 'ltr' | 'rtl' };
   width: number;
   height: number;
 }
@@ -78,5 +82,7 @@ export async function fallbackImage(req: Omit<ViewImageRequest, 'size'>): Promis
   const height = Math.round((FALLBACK_WIDTH * h) / w);
   const canvas = await canvasOf(svg, width, height);
   const webp = canvas.toDataURL('image/webp', 0.8);
-  return { src: webp.startsWith('data:image/webp') ? webp : canvas.toDataURL('image/jpeg', 0.85), alt, width, height };
+  const view = viewAt(req.index, req.t);
+  const captioned = { alt: req.tr.t('image.altShort', { date: req.tr.month(req.t) }), caption: summarySentences(req.index, req.tr, view).join(' '), lang: req.tr.lang, dir: req.tr.dir };
+  return { src: webp.startsWith('data:image/webp') ? webp : canvas.toDataURL('image/jpeg', 0.85), alt, captioned, width, height };
 }

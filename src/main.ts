@@ -15,12 +15,10 @@ import { NO_OPTIONS, parseEmbedOptions } from './lib/embed/options.ts';
 import dataAsOf from 'virtual:atlas-data-as-of';
 import labels from '../geo/labels.geojson';
 
-function browserLang(): Lang {
-  for (const l of navigator.languages ?? [navigator.language]) {
-    const code = l?.slice(0, 2).toLowerCase();
-    if (isLang(code)) return code;
-  }
-  return 'en';
+/** The reader's language as theme.js chose it before the first paint (lang=, else the browser's): the page's first look and the atlas agree. */
+function firstLang(): Lang {
+  const lang = document.documentElement.lang;
+  return isLang(lang) ? lang : 'en';
 }
 
 // The no-JavaScript preview (its alt text is English) is not part of the page a script reads.
@@ -36,7 +34,7 @@ const release = await resolveRelease(location.search, {
 });
 pinTranslations(release.translations);
 const index = indexData(release.data, release.dataAsOf);
-const state = new AtlasState([...index.regionIds, ...index.placeIds], browserLang());
+const state = new AtlasState([...index.regionIds, ...index.placeIds], firstLang());
 state.readUrl(location.search);
 
 // An Arabic or Russian reader waits for that language (two small chunks) rather than seeing English first.

@@ -13,8 +13,9 @@ import { IMAGE_SIZES } from '../../src/lib/map/image.ts';
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
 
-async function save(page: Page, name: string): Promise<{ file: string; bytes: Buffer }> {
-  await page.getByText('Image', { exact: true }).click();
+/** Opens the Image menu (`menu`: its name in the page's language) and saves the image of the button `name`. */
+async function save(page: Page, name: string | RegExp, menu = 'Image'): Promise<{ file: string; bytes: Buffer }> {
+  await page.getByText(menu, { exact: true }).click();
   const [download]: [Download, void] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name, exact: true }).click()]);
   const bytes = await readFile(await download.path());
   return { file: download.suggestedFilename(), bytes };
@@ -65,9 +66,7 @@ describe('Image', () => {
     const page = await context.newPage();
     await page.goto(`${baseUrl}?date=2019-06&lang=ar`);
     await mapReady(page);
-    await page.getByText('صورة', { exact: true }).click();
-    const [download]: [Download, void] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: /للشبكات.*PNG/ }).click()]);
-    const png = await readFile(await download.path());
+    const { bytes: png } = await save(page, /للشبكات.*PNG/, 'صورة');
     // Dark text pixels in the header band, right of the map's middle (the title runs leftwards from the right margin).
     const band: [number, number][] = [];
     for (let x = 880; x < 1180; x += 3) for (let y = 30; y < 90; y += 3) band.push([x, y]);
@@ -87,9 +86,7 @@ describe('Image', () => {
     const page = await context.newPage();
     await page.goto(`${baseUrl}?date=2019-06&lang=ar`);
     await mapReady(page);
-    await page.getByText('صورة', { exact: true }).click();
-    const [download]: [Download, void] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: /للطباعة.*SVG/ }).click()]);
-    const svg = await readFile(await download.path(), 'utf8');
+    const svg = (await save(page, /للطباعة.*SVG/, 'صورة')).bytes.toString('utf8');
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="2400" height="1800"/);
     expect(svg).toContain('يونيو 2019');
     expect(svg).toContain('أطلس ليبيا وروسيا');

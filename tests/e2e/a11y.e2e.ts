@@ -274,4 +274,11 @@ describe('small screens and zoom', () => {
       await page.close();
     });
   }
+  it('320 px wide in Arabic and Russian (longer words): no sideways scrolling', async () => {
+    for (const lang of ['ar', 'ru']) {
+      const { page } = await open(`?date=2011-08&place=benghazi&lang=${lang}`, { width: 320, height: 640 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), lang).toBeLessThanOrEqual(320);
+      await page.close();
+    }
+  });
 });

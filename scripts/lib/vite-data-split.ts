@@ -38,6 +38,7 @@ const RECORDS = /[\\/]data[\\/](control|presence|events)\.json$/;
 export function forFirstView(records: Record<string, unknown>[], sources: unknown[]): Record<string, unknown>[] {
   const dateOf = new Map(sources.map((s) => [(s as { id?: string }).id, (s as { date?: string }).date]));
   return records.map(({ sources: cited, ...r }) => {
+    if (Array.isArray(r['claims'])) r['claims'] = (r['claims'] as { actor?: unknown }[]).map((c) => ({ actor: c.actor }));
     const dates = (Array.isArray(cited) ? cited : []).map((c) => dateOf.get((c as { source?: string }).source)).filter((d): d is string => typeof d === 'string');
     const lastSource = dates.length > 0 ? newestSourceDate(dates.map((date) => ({ date }))) : undefined;
     return lastSource ? { ...r, lastSource } : r;
@@ -67,7 +68,11 @@ export function dataSplit(root: string): Plugin {
       for (const name of ['control', 'presence', 'events']) {
         const file = join(dataDir, `${name}.json`);
         this.addWatchFile(file);
-        for (const r of JSON.parse(readFileSync(file, 'utf8')) as { id: string; sources: unknown }[]) citations[r.id] = r.sources;
+        for (const r of JSON.parse(readFileSync(file, 'utf8')) as { id: string; sources: unknown; claims?: { actor: string; sources: unknown }[] }[]) {
+          citations[r.id] = r.sources;
+          // A claim's citations under "<record>#claim-<actor>", beside its record's.
+          for (const c of r.claims ?? []) citations[`${r.id}#claim-${c.actor}`] = c.sources;
+        }
       }
       const sources = readSources(this);
       const log = join(dataDir, 'corrections.json');

@@ -113,6 +113,12 @@ export const ControlPeriod = z
     contested: z.boolean().optional(),
     /** Who contested control, when `contested` is true. */
     contestedBy: z.array(Id).optional(),
+    /**
+     * Rival authorities that claim to govern the place without fighting for it (ISW's "claimed", as
+     * against "contested", which is armed contest): the holder keeps its fill; each claim is drawn
+     * and said as a claim ("GNU holds Tripoli; the GNS claims authority") and cites its own sources.
+     */
+    claims: z.array(z.object({ actor: Id, sources: z.array(Citation).min(1, 'every claim cites at least one source') }).strict()).optional(),
     ...intervalFields,
   })
   .strict();

@@ -12,7 +12,11 @@ export type { Actor, SourceDoc, Citation, Localized, Status, EventCategory, Stor
  * A record as shipped to the first view: everything but its citations, plus the date of its newest
  * source (`lastSource`, added at build time), which says how recently it was reported.
  */
-export type ControlRecord = Omit<ControlPeriod, 'sources'> & { lastSource?: string };
+export type ControlRecord = Omit<ControlPeriod, 'sources' | 'claims'> & {
+  lastSource?: string;
+  /** Rival claims without armed contest; their citations load with the others'. */
+  claims?: { actor: string }[];
+};
 export type PresenceRecord = Omit<Presence, 'sources'> & { lastSource?: string };
 export type EventRecord = Omit<HistEvent, 'sources'>;
 

@@ -1,12 +1,12 @@
 /**
  * Prints, for every pair of authorities (fills) and of foreign forces (symbols) shown in the same
- * month, how far apart their colours are (CIEDE2000) for normal vision and simulated protanopia,
+ * month, and for every foreign force and the fills it can stand on that month, how far apart their colours are (CIEDE2000) for normal vision and simulated protanopia,
  * deuteranopia and tritanopia, and how an uncertain area's fill compares with its holder's; exits 1
  * if any pair is closer than the threshold or an uncertain fill reads as another holder.
  * `npx tsx scripts/check-palette.ts`
  */
 import { indexData } from '../src/lib/records/atlasIndex.ts';
-import { MIN_DELTA_E, VISIONS, checkForcePalette, checkPalette, checkUncertain } from './lib/palette.ts';
+import { MIN_DELTA_E, VISIONS, checkForcePalette, checkForcesOnFills, checkPalette, checkUncertain } from './lib/palette.ts';
 import { loadData } from './lib/load-data.ts';
 
 const index = indexData(loadData().data);
@@ -14,6 +14,7 @@ let bad = 0;
 for (const [what, checks] of [
   ['authorities (fills as drawn)', checkPalette(index)],
   ['foreign forces (symbols)', checkForcePalette(index)],
+  ['a foreign force and a fill it stands on', checkForcesOnFills(index)],
 ] as const) {
   console.log(`${checks.length} pairs of ${what} share a month. CIEDE2000:`);
   console.log(['pair'.padEnd(52), 'first month', ...VISIONS.map((v) => v.slice(0, 6).padStart(7))].join(' '));

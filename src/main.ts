@@ -5,6 +5,8 @@ import App from './App.svelte';
 import './app.css';
 import { atlasData } from './lib/records/data.ts';
 import { indexData } from './lib/records/atlasIndex.ts';
+import { openingMonth } from './lib/records/view.ts';
+import { currentMonth } from './lib/time/months.ts';
 import { AtlasState } from './lib/state/app.svelte.ts';
 import { isLang, type Lang } from './lib/i18n/i18n.ts';
 import { connectHost } from './lib/embed/bridge.ts';
@@ -34,7 +36,7 @@ const release = await resolveRelease(location.search, {
 });
 pinTranslations(release.translations);
 const index = indexData(release.data, release.dataAsOf);
-const state = new AtlasState([...index.regionIds, ...index.placeIds], firstLang());
+const state = new AtlasState([...index.regionIds, ...index.placeIds], firstLang(), new Date(), openingMonth(index, currentMonth()));
 state.readUrl(location.search);
 
 // An Arabic or Russian reader waits for that language (two small chunks) rather than seeing English first.

@@ -98,6 +98,28 @@ export function checkForcePalette(index: AtlasIndex, last?: number): PairCheck[]
   return comparePairs(coOccurringForces(index, last).values(), (id) => hex(actorColor(index.actors.get(id))));
 }
 
+/** Each foreign force and each authority whose fill it can stand on in the same month, with the first such month. */
+export function forcesOverFills(index: AtlasIndex, last = currentMonth()): Map<string, { a: string; b: string; first: string }> {
+  const pairs = new Map<string, { a: string; b: string; first: string }>();
+  for (let t = FIRST_MONTH; t <= last; t++) {
+    const { forces, holders } = viewAt(index, t).legend;
+    for (const f of forces) for (const h of holders) if (!pairs.has(`${f}|${h}`)) pairs.set(`${f}|${h}`, { a: f, b: h, first: monthKey(t) });
+  }
+  return pairs;
+}
+
+/** A force's symbol against the fills it can stand on that month: the symbol's colour as drawn against the fill as drawn. */
+export function checkForcesOnFills(index: AtlasIndex, last?: number): PairCheck[] {
+  const pairs = [...forcesOverFills(index, last).values()];
+  const colourOf = new Map(pairs.flatMap((p) => [[`f:${p.a}`, hex(actorColor(index.actors.get(p.a)))], [`h:${p.b}`, areaFill(actorColor(index.actors.get(p.b)))]] as const));
+  return pairs
+    .map(({ a, b, first }) => {
+      const delta = Object.fromEntries(VISIONS.map((v) => [v, deltaE2000(simulate(colourOf.get(`f:${a}`)!, v), simulate(colourOf.get(`h:${b}`)!, v))])) as Record<Vision, number>;
+      return { a, b, first, delta, worst: Math.min(...Object.values(delta)) };
+    })
+    .sort((x, y) => x.worst - y.worst);
+}
+
 /** Do these forces' symbols differ in shape (each family its own) as well as colour? */
 export function forceShapesDiffer(actors: string[]): boolean {
   const families = new Set(actors.map(forceFamily));

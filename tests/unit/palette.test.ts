@@ -1,7 +1,7 @@
 /** The map's authorities and foreign forces stay distinguishable under the common colour-vision deficiencies (scripts/check-palette.ts prints the figures). */
 import { describe, expect, it } from 'vitest';
 import { indexData } from '../../src/lib/records/atlasIndex.ts';
-import { MIN_DELTA_E, checkForcePalette, checkPalette, checkUncertain, deltaE2000, forceShapesDiffer, hexToRgb, simulate, VISIONS } from '../../scripts/lib/palette.ts';
+import { MIN_DELTA_E, checkForcePalette, checkForcesOnFills, checkPalette, checkUncertain, deltaE2000, forceShapesDiffer, hexToRgb, simulate, VISIONS } from '../../scripts/lib/palette.ts';
 import { loadData } from '../../scripts/lib/load-data.ts';
 import { FORCE_SHAPE, actorColor, blend, forceFamily } from '../../src/lib/map/encoding.ts';
 
@@ -49,6 +49,13 @@ describe('the palette', () => {
     const checks = checkForcePalette(index);
     expect(checks.length).toBeGreaterThan(5);
     const tooClose = checks.filter((c) => c.worst < MIN_DELTA_E).map((c) => `${c.a} / ${c.b} (${c.first}): ${c.worst.toFixed(1)}`);
+    expect(tooClose).toEqual([]);
+  });
+
+  it(`each foreign force's symbol stands ≥ ΔE00 ${MIN_DELTA_E} from every fill it can stand on that month, under every simulation`, () => {
+    const checks = checkForcesOnFills(index);
+    expect(checks.length).toBeGreaterThan(20);
+    const tooClose = checks.filter((c) => c.worst < MIN_DELTA_E).map((c) => `${c.a} on ${c.b} (${c.first}): ${c.worst.toFixed(1)}`);
     expect(tooClose).toEqual([]);
   });
 

@@ -33,6 +33,8 @@ const area = (a: AreaState): Record<string, unknown> => ({
   ...(a.contested ? { contested: true, parties: a.parties } : {}),
   ...(a.previous ? { previous: a.previous } : {}),
   ...(a.uncertain ? { uncertain: true } : {}),
+  ...(a.claims.length > 0 ? { claimedBy: a.claims } : {}),
+  ...(a.lastReported ? { lastReported: a.lastReported } : {}),
   ...(a.zones.length > 0 ? { divided: a.zones.map(area) } : {}),
 });
 
@@ -44,7 +46,7 @@ function summarise(c: Case) {
       month: key,
       regions: v.regions.map(area),
       places: v.places.map(area),
-      forces: v.forces.map((f) => `${f.presence.id}${f.uncertain ? ' (uncertain)' : ''}`),
+      forces: v.forces.map((f) => `${f.presence.id}${f.uncertain ? ' (uncertain)' : ''}${f.lastReported ? ` (last reported ${f.lastReported})` : ''}`),
       arcs: v.arcs.map((a) => `${a.event.id} ${a.current ? 'strong' : 'fading'}`),
       events: v.events.map((e) => e.id),
       legend: v.legend,

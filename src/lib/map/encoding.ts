@@ -17,6 +17,8 @@ export const PALETTE = {
   seaLabel: '#4a6f8a',
   halo: '#ffffff',
   arc: '#b2182b',
+  /** The words that name Soviet and Russian forces on the map. */
+  russia: '#6b0010',
 };
 
 /** The colour of an actor with no colour of its own (or a colour that is not a #rrggbb value). */
@@ -31,17 +33,26 @@ export function actorColor(actor: Pick<Actor, 'color'> | undefined): string {
 }
 
 /**
- * Region fills: the holder's colour at this opacity over the white land of Libya. An uncertain
- * date does not fade the fill (a faded colour reads as another holder or as bare land): it is
- * drawn as a dashed band inside the region's edge (UNCERTAIN_EDGE), so the colour stays the holder's.
+ * Region fills: the holder's colour at this opacity over the white land of Libya, a light tint, so
+ * control is the quiet context of the map and the foreign forces on it (Russia's first) stand out.
+ * An uncertain date does not fade the fill (a faded colour reads as another holder or as bare
+ * land): it is drawn as a dashed band inside the region's edge (UNCERTAIN_EDGE), so the colour
+ * stays the holder's.
  */
-export const FILL_OPACITY = { certain: 0.72 };
+export const FILL_OPACITY = { certain: 0.5 };
 
 /** Region outlines (white, between regions). */
 export const REGION_LINE = { width: 1.5 };
 
 /** An uncertain date: a dashed dark band along the inside of the region's edge. CSS pixels. */
 export const UNCERTAIN_EDGE = { width: 4, dash: [6, 4] as const, color: '#1d1d1d' };
+
+/**
+ * A rival authority's claim without armed contest: a dotted band in the claimant's colour along the
+ * inside of the area's edge (the holder keeps its fill; nothing is striped), and a dotted ring in
+ * that colour round a place's dot. CSS pixels.
+ */
+export const CLAIM_EDGE = { width: 3, dash: [2, 3] as const };
 
 /** MapLibre measures line dashes in line widths. */
 export const dashInLineWidths = (dash: readonly number[], width: number): number[] => dash.map((d) => d / width);
@@ -72,12 +83,13 @@ export function areaFill(color: string, uncertain = false): [number, number, num
 export const regionFill = (color: string, uncertain = false): string => rgbToHex(areaFill(color, uncertain));
 
 /**
- * The hatch of a contested area: diagonal stripes over the holder's fill, one stripe colour per
- * other party in turn (Fezzan in 2014 shows all three of its parties), each stripe between dark
- * edges so it reads without colour vision. A tile is HATCH.size px per party, square; pixel
- * (x, y) falls on an edge, a stripe or the fill by (x + y) mod the tile's size.
+ * The hatch of a contested area (armed contest): thin diagonal stripes over the holder's fill, one
+ * stripe colour per other party in turn (Fezzan in 2014 shows all three of its parties), each
+ * stripe between faint dark edges so it reads without colour vision, and quiet enough to stay
+ * context. A tile is HATCH.size px per party, square; pixel (x, y) falls on an edge, a stripe or
+ * the fill by (x + y) mod the tile's size.
  */
-export const HATCH = { size: 12, edge: [0, 4], stripe: [1, 2, 3], edgeColor: [30, 30, 30] as const, edgeAlpha: 200 };
+export const HATCH = { size: 12, edge: [0, 3], stripe: [1, 2], edgeColor: [40, 40, 40] as const, edgeAlpha: 110 };
 
 export const hatchSize = (parties: number): number => HATCH.size * Math.max(1, parties);
 
@@ -123,7 +135,7 @@ const FAMILY: Record<string, ForceFamily> = {
 
 export const forceFamily = (actor: string): ForceFamily => FAMILY[actor] ?? 'other';
 
-/** Is this force Soviet or Russian (drawn stronger than other foreign forces)? */
+/** Is this force Soviet or Russian (drawn larger and named on the map: the atlas is about them)? */
 export const isRussianForce = (actor: string): boolean => forceFamily(actor) !== 'other';
 
 /** SVG path of each family's symbol, centred on 0,0 in a 16 × 16 box. */
@@ -134,13 +146,41 @@ export const FORCE_SHAPE: Record<ForceFamily, string> = {
   other: 'M7,0A7,7 0 1 1 -7,0A7,7 0 1 1 7,0Z',
 };
 
+/**
+ * How large a force's symbol is drawn (px, the 16-unit shape scaled): Soviet and Russian forces are
+ * the map's most salient marks, other foreign forces are smaller. Each sits on a white ring with a
+ * dark edge, so it reads on any fill.
+ */
+export const FORCE_SIZE = { russian: 20, other: 13 };
+export const forceSize = (actor: string): number => (isRussianForce(actor) ? FORCE_SIZE.russian : FORCE_SIZE.other);
+/** The symbol's outline: white inside, a thin dark edge outside. */
+export const FORCE_OUTLINE = { white: 1.5, dark: '#1a1a1a', darkWidth: 0.75 };
+
+/**
+ * A force no source has reported in the STALE_MONTHS before "data as of" (records/view.ts
+ * `lastReported`): drawn "last reported", its fill faded to this opacity over white and its edge
+ * dashed, never as present.
+ */
+export const STALE = { opacity: 0.3, dash: [2, 1.5] as const };
+
+/** How a force's symbol is painted: solid (present), hollow (alleged or denied) or faded (last reported long ago). */
+export type ForceLook = 'solid' | 'hollow' | 'stale';
+export const forceLook = (status: string, lastReported: string | undefined): ForceLook => (isHollow(status) ? 'hollow' : lastReported ? 'stale' : 'solid');
+
+/** The symbol's fill and stroke for a look: what the map, the legend and the images all draw. */
+export function forcePaint(color: string, look: ForceLook): { fill: string; stroke: string; strokeWidth: number; dash: readonly number[] | null } {
+  if (look === 'hollow') return { fill: '#ffffff', stroke: color, strokeWidth: 2.5, dash: null };
+  if (look === 'stale') return { fill: rgbToHex(blend(color, STALE.opacity, '#ffffff')), stroke: color, strokeWidth: 1.75, dash: STALE.dash };
+  return { fill: color, stroke: '#ffffff', strokeWidth: FORCE_OUTLINE.white, dash: null };
+}
+
 /** A claim rather than a finding (alleged, denied) is drawn hollow. */
 export const isHollow = (status: string): boolean => status === 'alleged' || status === 'denied';
 
 /** The family of every name on the map (HTML overlay, SVG images and the width measurements alike). */
 export const LABEL_FAMILY = "system-ui, 'Noto Sans', 'Noto Sans Arabic', sans-serif";
 
-export type LabelKind = 'place' | 'region' | 'country' | 'sea' | 'city' | 'edge';
+export type LabelKind = 'place' | 'region' | 'country' | 'sea' | 'city' | 'edge' | 'force';
 
 export interface LabelFont {
   size: number;
@@ -169,6 +209,7 @@ export function labelFont(kind: LabelKind, lang: string, frame: { width: number;
     case 'sea': return { size: small ? 11 : 12, weight: 400, letterSpacing: spaced(small ? 0.05 : 0.12), italic: true, upper: false, color: PALETTE.seaLabel, halo: 1.2 };
     case 'city': return { size: 12, weight: 600, letterSpacing: 0, italic: false, upper: false, color: PALETTE.arc, halo: 1.5 };
     case 'edge': return { size: 12, weight: 600, letterSpacing: 0, italic: false, upper: false, color: PALETTE.arc, halo: 1.5 };
+    case 'force': return { size: 11, weight: 700, letterSpacing: 0, italic: false, upper: false, color: PALETTE.russia, halo: 1.5 };
   }
 }
 

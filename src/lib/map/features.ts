@@ -8,7 +8,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { pointOf, type AtlasIndex } from '../records/atlasIndex.ts';
 import { OPEN_END, endIsUncertain, startIsUncertain, type Interval } from '../time/interval.ts';
 import { FIRST_MONTH, currentMonth } from '../time/months.ts';
-import { areaIn, viewAt, type AtlasView } from '../records/view.ts';
+import { areaIn, staleFrom, viewAt, type AtlasView } from '../records/view.ts';
 import { actorColor, hatchImageId, regionFill } from './encoding.ts';
 
 export interface TimedProps {
@@ -48,6 +48,8 @@ export function regionControlFeatures(index: AtlasIndex): FeatureCollection {
           fill: regionFill(actorColor(index.actors.get(p.actor))),
           fillUncertain: regionFill(actorColor(index.actors.get(p.actor)), true),
           contested: p.contested ? 1 : 0,
+          // From this month the period is "last reported" (drawn like an uncertain date: a dashed band).
+          ls: Math.min(staleFrom(p), OPEN_END),
         },
       });
     }
@@ -112,6 +114,42 @@ export function diplomacyFeatures(index: AtlasIndex): FeatureCollection<Geometry
     const props = { ...timedProps(e.span, e.circa), id: e.id, status: e.status, russia: e.russia ? 1 : 0, counterpart: e.counterpart };
     features.push({ ...greatCircle(from, to, { npoints: 48 }), properties: props });
     features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: to }, properties: { ...props, ...city.properties, id: e.id } });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/**
+ * Rival claims without armed contest: one outline per claimant and run of months [ts, te) in which
+ * the view shows an area claimed by it, in the claimant's colour (`color`) and its place in the
+ * area's list of claimants (`i`, drawn further in). Read from the view itself, like the hatching.
+ */
+export function regionClaimFeatures(index: AtlasIndex, last = currentMonth()): FeatureCollection {
+  const views = new Map<number, AtlasView>();
+  const viewOf = (t: number) => views.get(t) ?? (views.set(t, viewAt(index, t)), views.get(t)!);
+  const features: Feature[] = [];
+  for (const area of [...index.data.regions.features, ...index.data.zones.features]) {
+    const id = area.properties.id;
+    const periods = [id, ...(index.zonesOf.get(id) ?? [])].flatMap((a) => index.controlByPlace.get(a) ?? []);
+    if (!(index.controlByPlace.get(id) ?? []).some((p) => (p.claims ?? []).length > 0)) continue;
+    const edges = [...new Set(periods.flatMap((p) => [Math.floor(p.span.start), Math.ceil(p.span.end)]).map((m) => Math.min(Math.max(m, FIRST_MONTH), last + 1)))].sort((a, b) => a - b);
+    const open = new Map<string, { ts: number; te: number; i: number }>();
+    const flush = (key: string) => {
+      const o = open.get(key)!;
+      features.push({ type: 'Feature', geometry: area.geometry, properties: { area: id, claimant: key, color: actorColor(index.actors.get(key)), i: o.i, ts: o.ts, te: o.te >= last + 1 ? OPEN_END : o.te } });
+      open.delete(key);
+    };
+    for (let k = 0; k + 1 < edges.length; k++) {
+      const [ts, te] = [edges[k]!, edges[k + 1]!];
+      const state = areaIn(viewOf(ts), id);
+      const claims = state && state.zones.length === 0 && state.holder ? state.claims : [];
+      for (const key of [...open.keys()]) if (!claims.includes(key) || open.get(key)!.te !== ts || open.get(key)!.i !== claims.indexOf(key)) flush(key);
+      claims.forEach((c, i) => {
+        const o = open.get(c);
+        if (o) o.te = te;
+        else open.set(c, { ts, te, i });
+      });
+    }
+    for (const key of [...open.keys()]) flush(key);
   }
   return { type: 'FeatureCollection', features };
 }

@@ -10,7 +10,7 @@ import type { AtlasView } from '../records/view.ts';
 import type { Citation, SourceDoc } from '../records/types.ts';
 import type { Translator } from '../i18n/i18n.ts';
 import type { Layers } from '../state/layers.ts';
-import { FORCE_SHAPE, PALETTE, actorColor, forceFamily, regionFill } from './encoding.ts';
+import { legendLabel, legendOf, SWATCH } from './legend.ts';
 import { renderSvgMap, type SvgPaths } from './svgMap.ts';
 import { actorShort } from '../ui/names.ts';
 import { summarySentences } from '../ui/summary.ts';
@@ -138,16 +138,12 @@ export function renderImage(input: ImageInput): string {
     out.push(`<text x="${labelX.toFixed(1)}" y="${y.toFixed(1)}" font-size="${(15 * u).toFixed(1)}" text-anchor="${anchor}"${dir} fill="#1a1a1a">${esc(label)}</text>`);
   };
   const f = (n: number) => n.toFixed(1);
-  for (const id of view.legend.holders.slice(0, 8)) {
-    const fill = regionFill(actorColor(index.actors.get(id)), false);
-    row((x, top) => `<rect x="${f(x)}" y="${f(top)}" width="${f(sw)}" height="${f(16 * u)}" fill="${fill}" stroke="#666"/>`, actorShort(index, tr, id));
+  // The map's own legend (legend.ts): only what this map shows, with its very colours and symbols.
+  const entries = legendOf(index, view, input.layers);
+  const k = sw / SWATCH.w;
+  for (const e of entries.slice(0, 14)) {
+    row((x, top) => `<g transform="translate(${f(x)} ${f(top)}) scale(${k.toFixed(3)})">${e.swatch}</g>`, legendLabel(e, index, tr, true));
   }
-  for (const id of view.legend.forces.slice(0, 6)) {
-    const shape = FORCE_SHAPE[forceFamily(id)];
-    const color = actorColor(index.actors.get(id));
-    row((x, top) => `<path transform="translate(${f(x + 11 * u)} ${f(top + 8 * u)}) scale(${(1.1 * u).toFixed(2)})" d="${shape}" fill="${color}" stroke="#fff" stroke-width="1.5"/>`, actorShort(index, tr, id));
-  }
-  row((x, top) => `<path d="M${f(x)} ${f(top + 8 * u)}h${f(sw)}" stroke="${PALETTE.arc}" stroke-width="${f(3 * u)}" stroke-dasharray="${f(5 * u)} ${f(3 * u)}"/>`, tr.t('legend.diplomacyShort'));
 
   // Sources of what is shown.
   y += 40 * u;

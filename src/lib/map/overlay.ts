@@ -14,7 +14,7 @@ import { LOCALES, type Translator } from '../i18n/i18n.ts';
 import type { NamedProps } from '../records/types.ts';
 import { actorShort } from '../ui/names.ts';
 import { LIBYA_BOUNDS } from './frame.ts';
-import { actorColor, forceFamily, isHollow, labelFont, labelHeight, labelText, type ForceFamily, type LabelFont, type LabelKind } from './encoding.ts';
+import { actorColor, forceFamily, forceLook, forceSize, isRussianForce, labelFont, labelHeight, labelText, type ForceFamily, type ForceLook, type LabelFont, type LabelKind } from './encoding.ts';
 import { MUST_SHOW, placeLabels, type Box, type MarkerInput, type PlacedMarker, type TextInput } from './placement.ts';
 
 /** The places every view names first (with the three regions). */
@@ -56,8 +56,11 @@ export interface OverlayForce {
   actor: string;
   family: ForceFamily;
   color: string;
-  hollow: boolean;
-  /** "Wagner at al-Jufra air base, reported". */
+  /** Solid (present), hollow (alleged, denied) or faded (last reported long ago). */
+  look: ForceLook;
+  /** The symbol's size in px (Soviet and Russian forces are larger). */
+  size: number;
+  /** "Wagner at al-Jufra air base, reported"; "UAE forces at al-Khadim air base, last reported June 14, 2017". */
   label: string;
 }
 
@@ -70,9 +73,13 @@ export interface OverlayMarker {
   color: string;
   /** Colours of the other parties when contested (stripes on the dot). */
   stripes: string[];
+  /** Colours of rival claimants without armed contest (a dotted ring round the dot). */
+  claims: string[];
   uncertain: boolean;
-  /** Names shown (short forms where room is short): each row is its own button, the first together with the dot. */
-  rows: { id: string; name: string; text: Box; hit: Box }[];
+  /** Who holds it is last reported long ago (the dot is faded): "last reported <date>". */
+  lastReported: string | null;
+  /** Names shown (short forms where room is short): each row is its own button, the first together with the dot; a name set apart is joined to its dot by a leader line. */
+  rows: { id: string; name: string; text: Box; hit: Box; leader?: [number, number, number, number] }[];
   /** Where a dot separates names side by side in one row. */
   separators: [number, number][];
   /** "+n": every place at this marker, in a short list. */
@@ -80,6 +87,10 @@ export interface OverlayMarker {
   /** The representative's name (the dot's accessible name when its row is not shown). */
   name: string;
   forces: { box: Box; list: OverlayForce[] } | null;
+  /** The Soviet and Russian forces named beside their symbol ("Africa Corps"), where there was room. */
+  caption: { box: Box; text: string; font: LabelFont } | null;
+  /** The other places sharing this marker's button, each with its own dot where it is. */
+  dots: { id: string; at: [number, number]; color: string; kind: string }[];
 }
 
 export interface OverlayText {
@@ -195,19 +206,27 @@ export function layoutOverlay(input: OverlayInput): Overlay {
   if (layers.presence) for (const f of view.forces) forcesAt.set(f.presence.place, [...(forcesAt.get(f.presence.place) ?? []), f]);
   const forceOf = (f: ForceState): OverlayForce => {
     const p = f.presence;
+    const status = f.lastReported ? tr.t('status.lastReported', { date: tr.date(f.lastReported) }) : tr.t(`status.${p.status}`);
     return {
       id: p.id,
       place: p.place,
       actor: p.actor,
       family: forceFamily(p.actor),
       color: actorColor(index.actors.get(p.actor)),
-      hollow: isHollow(p.status),
-      label: tr.t('map.forceLabel', { actor: actorShort(index, tr, p.actor), place: nameOf(p.place), status: tr.t(`status.${p.status}`) }),
+      look: forceLook(p.status, f.lastReported),
+      size: forceSize(p.actor),
+      label: tr.t('map.forceLabel', { actor: actorShort(index, tr, p.actor), place: nameOf(p.place), status }),
     };
   };
 
   const markers: MarkerInput[] = [];
   const placeInfo = new Map<string, { name: string; short: string; kind: string }>();
+  // The Soviet and Russian forces at a place, named beside their symbol: "Africa Corps", "Wagner, Russian forces".
+  const captions = new Map<string, { text: string; font: LabelFont; w: number; h: number }>();
+  const captionOf = (here: ForceState[]) => {
+    const russian = [...new Set(here.filter((f) => isRussianForce(f.presence.actor)).map((f) => f.presence.actor))];
+    return russian.length > 0 ? sized(tr.list(russian.map((a) => actorShort(index, tr, a))), 'force') : null;
+  };
   for (const place of view.places) {
     const f = index.features.get(place.id);
     if (!f || f.geometry.type !== 'Point') continue;
@@ -218,9 +237,14 @@ export function layoutOverlay(input: OverlayInput): Overlay {
     const short = shortName(s.text);
     const ss = short !== s.text ? sized(short, 'place') : null;
     placeInfo.set(place.id, { name: s.text, short, kind });
-    const forces = forcesAt.get(place.id)?.length ?? 0;
+    const here = forcesAt.get(place.id) ?? [];
+    const forces = here.length;
     const priority = SEED_PLACES.includes(place.id) ? 0 : forces > 0 ? MUST_SHOW : kind === 'city' ? 2 : 3;
-    markers.push({ id: place.id, at, priority, text: { w: s.w, h: s.h }, short: ss ? { w: ss.w, h: ss.h } : undefined, forces });
+    const caption = captionOf(here);
+    // A base's story is its forces: their symbol stands on the base itself; a city keeps its dot (who holds it) with the symbol beside.
+    const onDot = forces > 0 && kind !== 'city';
+    markers.push({ id: place.id, at, priority, text: { w: s.w, h: s.h }, short: ss ? { w: ss.w, h: ss.h } : undefined, forces, ...(onDot ? { forcesOnDot: true } : {}), ...(caption ? { caption: { w: caption.w, h: caption.h } } : {}) });
+    if (caption) captions.set(place.id, caption);
   }
 
   const texts: TextInput[] = [];
@@ -285,7 +309,7 @@ export function layoutOverlay(input: OverlayInput): Overlay {
       shifts.sort((a, b) => a.cost - b.cost);
       const id = `edge:${list.map((e) => e.city).join('+')}`;
       // The arcs of the month first: they are drawn strong.
-      texts.push({ id, at: [cx, cy], w, h: s.h, priority: list.some((e) => e.current) ? 0 : MUST_SHOW, shifts: shifts.map((x) => x.s) });
+      texts.push({ id, at: [cx, cy], w, h: s.h, priority: list.some((e) => e.current) ? 0 : MUST_SHOW, shifts: shifts.map((x) => x.s), early: true });
       textInfo.set(id, { id, kind: 'edge', text: s.text, font: s.font });
     }
   }
@@ -324,6 +348,11 @@ export function layoutOverlay(input: OverlayInput): Overlay {
     const color = state?.holder ? actorColor(index.actors.get(state.holder)) : '#ffffff';
     const stripes = state?.contested ? state.parties.filter((p) => p !== state.holder).map((p) => actorColor(index.actors.get(p))) : [];
     const forces = m.members.flatMap((id) => forcesAt.get(id) ?? []).map(forceOf);
+    const caption = m.caption ? m.members.map((id) => captions.get(id)).find((c) => c) : undefined;
+    const colorAt = (id: string) => {
+      const st = view.places.find((p) => p.id === id);
+      return st?.holder ? actorColor(index.actors.get(st.holder)) : '#ffffff';
+    };
     const separators: [number, number][] = [];
     const byRow = [...m.rows].sort((a, b) => a.hit.y - b.hit.y || a.hit.x - b.hit.x);
     for (let i = 1; i < byRow.length; i++) {
@@ -338,11 +367,15 @@ export function layoutOverlay(input: OverlayInput): Overlay {
       target: m.target,
       color,
       stripes,
+      claims: (state?.claims ?? []).map((a) => actorColor(index.actors.get(a))),
       uncertain: state?.uncertain ?? false,
-      rows: m.rows.map((r) => ({ id: r.id, text: r.text, hit: r.hit, name: (r.short ? placeInfo.get(r.id)?.short : placeInfo.get(r.id)?.name) ?? r.id })),
+      lastReported: state?.lastReported ? tr.t('status.lastReported', { date: tr.date(state.lastReported) }) : null,
+      rows: m.rows.map((r) => ({ id: r.id, text: r.text, hit: r.hit, name: (r.short ? placeInfo.get(r.id)?.short : placeInfo.get(r.id)?.name) ?? r.id, ...(r.leader ? { leader: r.leader } : {}) })),
       badge: m.badge ? { box: m.badge, places: m.members.map((id) => ({ id, name: placeInfo.get(id)?.name ?? id })) } : null,
       name: placeInfo.get(m.id)?.name ?? m.id,
       forces: m.forces && forces.length > 0 ? { box: m.forces, list: forces } : null,
+      caption: m.caption && caption ? { box: m.caption, text: caption.text, font: caption.font } : null,
+      dots: m.dots.map((d) => ({ id: d.id, at: d.at, color: colorAt(d.id), kind: placeInfo.get(d.id)?.kind ?? 'city' })),
     };
   }
 

@@ -6,9 +6,9 @@
  */
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { UNCERTAIN_MONTHS } from '../time/interval.ts';
+import { OPEN_END, UNCERTAIN_MONTHS } from '../time/interval.ts';
 import { ARC_MONTHS } from '../records/view.ts';
-import { ARC, PALETTE, REGION_LINE, UNCERTAIN_EDGE, dashInLineWidths } from './encoding.ts';
+import { ARC, CLAIM_EDGE, PALETTE, REGION_LINE, UNCERTAIN_EDGE, dashInLineWidths } from './encoding.ts';
 
 /** Shown when its interval [s, e) overlaps the selected month [t, t + 1) (the rule of records/view.ts). */
 export const inMonth: ExpressionSpecification = [
@@ -36,6 +36,8 @@ const arcCurrent: ExpressionSpecification = ['>', ['get', 'e'], ['global-state',
 /** Uncertain: within a year of an approximate or year-only start or end (see time/interval.ts). */
 export const uncertain: ExpressionSpecification = [
   'any',
+  // Last reported long ago (records/view.ts staleFrom): drawn as less than certain too.
+  ['>=', ['global-state', 't'], ['coalesce', ['get', 'ls'], OPEN_END]],
   ['all', ['==', ['get', 'su'], 1], ['<', ['global-state', 't'], ['+', ['get', 's'], UNCERTAIN_MONTHS]]],
   ['all', ['==', ['get', 'eu'], 1], ['>=', ['global-state', 't'], ['-', ['get', 'e'], UNCERTAIN_MONTHS]]],
 ];
@@ -45,6 +47,8 @@ export interface StyleInput {
   regionControl: FeatureCollection;
   /** Contested areas by months (features.ts regionHatchFeatures). */
   regionHatch: FeatureCollection;
+  /** Claimed areas by claimant and months (features.ts regionClaimFeatures). */
+  regionClaims?: FeatureCollection;
   diplomacy: FeatureCollection;
   t: number;
   lang: string;
@@ -59,6 +63,7 @@ export function buildStyle(d: StyleInput): StyleSpecification {
       basemap: geo(d.basemap),
       regionControl: geo(d.regionControl),
       regionHatch: geo(d.regionHatch),
+      regionClaims: geo(d.regionClaims ?? { type: 'FeatureCollection', features: [] }),
       diplomacy: geo(d.diplomacy),
     },
     layers: [
@@ -102,6 +107,20 @@ export function buildStyle(d: StyleInput): StyleSpecification {
           // Rings run clockwise on screen (GeoJSON's right-hand rule, y down): right is inside.
           'line-offset': UNCERTAIN_EDGE.width / 2,
           'line-dasharray': ['case', uncertain, ['literal', dashInLineWidths(UNCERTAIN_EDGE.dash, UNCERTAIN_EDGE.width)], ['literal', [1, 0]]],
+        },
+      },
+      {
+        // A rival claim without armed contest: a dotted band in the claimant's colour inside the edge.
+        id: 'region-claims',
+        type: 'line',
+        source: 'regionClaims',
+        filter: inHatchMonths,
+        layout: { 'line-join': 'round' },
+        paint: {
+          'line-color': ['get', 'color'],
+          'line-width': CLAIM_EDGE.width,
+          'line-offset': ['+', CLAIM_EDGE.width / 2, ['*', ['get', 'i'], CLAIM_EDGE.width]],
+          'line-dasharray': ['literal', dashInLineWidths(CLAIM_EDGE.dash, CLAIM_EDGE.width)],
         },
       },
       {

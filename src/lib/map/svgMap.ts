@@ -15,9 +15,12 @@ import { pointOf, type AtlasIndex } from '../records/atlasIndex.ts';
 import type { AreaState, AtlasView } from '../records/view.ts';
 import type { LayerGroup } from '../state/layers.ts';
 import type { Translator } from '../i18n/i18n.ts';
-import { ARC, FORCE_SHAPE, LABEL_FAMILY, PALETTE, REGION_LINE, UNCERTAIN_EDGE, actorColor, estimateWidth, hatchPixel, hatchSize, hexToRgb, labelFont, regionFill, type LabelFont } from './encoding.ts';
+import { ARC, CLAIM_EDGE, LABEL_FAMILY, PALETTE, REGION_LINE, UNCERTAIN_EDGE, actorColor, estimateWidth, hatchPixel, hatchSize, hexToRgb, labelFont, regionFill, type LabelFont } from './encoding.ts';
 import { frameProjection } from './frame.ts';
-import { layoutOverlay, regionLabelFeatures, type Measure, type Overlay, type OverlayMarker } from './overlay.ts';
+import { layoutOverlay, regionLabelFeatures, type Measure, type Overlay } from './overlay.ts';
+import { dotSvg, forceGroupSvg, forceSymbolSvg, leaderSvg, memberDotSvg } from './symbols.ts';
+
+export { dotSvg, forceSymbolSvg } from './symbols.ts';
 import type { Box } from './placement.ts';
 
 /**
@@ -97,6 +100,9 @@ function hatchPattern(id: string, colors: string[], transform: string): string {
 /** The other parties of a contested area, whose colours stripe it (the holder's colour is the fill). */
 export const stripesOf = (area: AreaState): string[] => (area.contested ? area.parties.filter((p) => p !== area.holder) : []);
 
+/** An area drawn with the dashed band inside its edge: an uncertain date, or last reported long ago. */
+export const bandOf = (area: AreaState): boolean => area.uncertain || area.lastReported !== undefined;
+
 /** `px`: a length in screen pixels, in the Mercator units the static shapes are drawn in. */
 function areaPaths(index: AtlasIndex, area: AreaState, d: string, ids: { hatch: (actors: string[]) => string; clip: (area: string) => string }, px: (n: number) => string): string {
   if (!area.shown || !area.holder) return '';
@@ -104,12 +110,17 @@ function areaPaths(index: AtlasIndex, area: AreaState, d: string, ids: { hatch: 
   const fill = `<path d="${d}" data-area="${esc(area.id)}" data-actor="${esc(area.holder)}" fill="${regionFill(color, area.uncertain)}"/>`;
   const stripes = stripesOf(area);
   const hatch = stripes.length > 0 ? `<path d="${d}" data-contested="${esc(area.id)}" fill="url(#${ids.hatch(stripes)})"/>` : '';
-  // Uncertain: a dashed band inside the edge (the stroke is clipped to the area, so half its width shows).
-  const band = area.uncertain
+  // Uncertain, or last reported long ago: a dashed band inside the edge (the stroke is clipped to the area, so half its width shows).
+  const band = bandOf(area)
     ? `<path d="${d}" data-uncertain="${esc(area.id)}" fill="none" clip-path="url(#${ids.clip(area.id)})" stroke="${UNCERTAIN_EDGE.color}" stroke-width="${px(UNCERTAIN_EDGE.width * 2)}" stroke-dasharray="${UNCERTAIN_EDGE.dash.map(px).join(' ')}"/>`
     : '';
+  // A rival claim without armed contest: a dotted band in each claimant's colour inside the edge.
+  const claims = area.claims
+    .map((c, i) => `<path d="${d}" data-claim="${esc(area.id)}" data-actor="${esc(c)}" fill="none" clip-path="url(#${ids.clip(area.id)})" stroke="${actorColor(index.actors.get(c))}" stroke-width="${px(CLAIM_EDGE.width * 2 + i * 2 * CLAIM_EDGE.width)}" stroke-dasharray="${CLAIM_EDGE.dash.map(px).join(' ')}"/>`)
+    .reverse()
+    .join('');
   const line = `<path d="${d}" fill="none" stroke="${PALETTE.regionLine}" stroke-width="${px(REGION_LINE.width)}"/>`;
-  return fill + hatch + band + line;
+  return fill + hatch + band + claims + line;
 }
 
 function fontAttrs(f: LabelFont): string {
@@ -159,7 +170,7 @@ export function renderSvgMap(input: SvgMapInput): string {
         const d = input.paths.areas[area.id] ?? '';
         const stripes = stripesOf(area);
         if (stripes.length > 0) defs.set(hatchId(stripes), hatchPattern(hatchId(stripes), stripes.map((a) => actorColor(index.actors.get(a))), toUnits));
-        if (area.uncertain) defs.set(clipId(area.id), `<clipPath id="${clipId(area.id)}"><path d="${d}"/></clipPath>`);
+        if (bandOf(area) || area.claims.length > 0) defs.set(clipId(area.id), `<clipPath id="${clipId(area.id)}"><path d="${d}"/></clipPath>`);
         out.push(areaPaths(index, area, d, { hatch: hatchId, clip: clipId }, px));
       }
     }
@@ -211,46 +222,14 @@ export function renderSvgMap(input: SvgMapInput): string {
 const LABEL_FAMILY_ATTR = esc(LABEL_FAMILY);
 const PLACE_FONT = labelFont('place', 'en', { width: 1000, height: 1000 });
 
-/** A place's dot: the holder's colour, a pie of the parties when contested, a dashed ring when uncertain. */
-export function dotSvg(m: Pick<OverlayMarker, 'at' | 'kind' | 'color' | 'stripes' | 'uncertain'>): string {
-  const [x, y] = m.at;
-  const square = m.kind !== 'city';
-  const r = square ? 5 : 6;
-  const colors = [m.color, ...m.stripes];
-  let body: string;
-  if (colors.length === 1 || square) {
-    body = square
-      ? `<rect x="${num(x - r)}" y="${num(y - r)}" width="${2 * r}" height="${2 * r}" rx="1.5" fill="${m.color}" stroke="#fff" stroke-width="2"/>`
-      : `<circle cx="${num(x)}" cy="${num(y)}" r="${r}" fill="${m.color}" stroke="#fff" stroke-width="2"/>`;
-    if (square && m.stripes.length > 0) body += `<path d="M${num(x - r)},${num(y + r)}L${num(x + r)},${num(y - r)}" stroke="${m.stripes[0]}" stroke-width="3"/>`;
-  } else {
-    body = colors
-      .map((c, i) => {
-        const a0 = (2 * Math.PI * i) / colors.length - Math.PI / 2;
-        const a1 = (2 * Math.PI * (i + 1)) / colors.length - Math.PI / 2;
-        const p = (a: number) => `${num(x + r * Math.cos(a))},${num(y + r * Math.sin(a))}`;
-        return `<path d="M${num(x)},${num(y)}L${p(a0)}A${r},${r} 0 ${a1 - a0 > Math.PI ? 1 : 0} 1 ${p(a1)}Z" fill="${c}"/>`;
-      })
-      .join('') + `<circle cx="${num(x)}" cy="${num(y)}" r="${r}" fill="none" stroke="#fff" stroke-width="2"/>`;
-  }
-  const ring = square
-    ? `<rect x="${num(x - r - 1)}" y="${num(y - r - 1)}" width="${2 * r + 2}" height="${2 * r + 2}" rx="2" fill="none" stroke="#333" stroke-width="1"${m.uncertain ? ' stroke-dasharray="2 2"' : ''}/>`
-    : `<circle cx="${num(x)}" cy="${num(y)}" r="${r + 1}" fill="none" stroke="#333" stroke-width="${m.uncertain ? 1.5 : 1}"${m.uncertain ? ' stroke-dasharray="2.5 2"' : ''}/>`;
-  return body + ring;
-}
-
-/** A force's symbol centred on (x, y) at `size` px. */
-export function forceSymbolSvg(f: { family: keyof typeof FORCE_SHAPE; color: string; hollow: boolean }, x: number, y: number, size = 16): string {
-  const k = size / 16;
-  return `<path transform="translate(${num(x)},${num(y)}) scale(${num(k)})" d="${FORCE_SHAPE[f.family]}" fill="${f.hollow ? '#fff' : f.color}" stroke="${f.hollow ? f.color : '#fff'}" stroke-width="${f.hollow ? 2.5 : 1.5}"/>`;
-}
-
 /** The names, places and forces of an overlay, as SVG (for images; the browser draws them as HTML). */
 function overlaySvg(o: Overlay): string {
   const out: string[] = [];
   for (const t of o.texts) out.push(boxText(t.box, t.text, t.font, t.kind === 'region' ? ` data-region="${esc(t.region ?? '')}"` : ''));
   for (const m of o.markers) {
-    out.push(dotSvg(m));
+    for (const d of m.dots) out.push(memberDotSvg(d));
+    for (const r of m.rows) if (r.leader) out.push(leaderSvg(r.leader));
+    out.push(dotSvg({ ...m, stale: m.lastReported !== null }));
     for (const r of m.rows) out.push(boxText(r.text, r.name, PLACE_FONT, ` data-place="${esc(r.id)}"`));
     for (const [x, y] of m.separators) out.push(`<rect x="${num(x - 1)}" y="${num(y - 6)}" width="2" height="12" fill="#666"/>`);
     if (m.badge) {
@@ -261,12 +240,10 @@ function overlaySvg(o: Overlay): string {
     if (m.forces) {
       const b = m.forces.box;
       const list = m.forces.list;
-      if (list.length === 1) out.push(forceSymbolSvg(list[0]!, b.x + b.w / 2, b.y + b.h / 2));
-      else {
-        out.push(forceSymbolSvg(list[1]!, b.x + 21, b.y + b.h / 2, 14), forceSymbolSvg(list[0]!, b.x + 11, b.y + b.h / 2, 14));
-        out.push(`<circle cx="${num(b.x + b.w - 6)}" cy="${num(b.y + 7)}" r="6.5" fill="#111" stroke="#fff" stroke-width="1"/><text x="${num(b.x + b.w - 6)}" y="${num(b.y + 10.5)}" text-anchor="middle" font-size="10" font-weight="700" fill="#fff">${list.length}</text>`);
-      }
+      if (list.length === 1) out.push(forceSymbolSvg(list[0]!, b.x + b.w / 2, b.y + b.h / 2, list[0]!.size));
+      else out.push(`<g transform="translate(${num(b.x)},${num(b.y)})">${forceGroupSvg(list, b.w, b.h)}</g>`);
     }
+    if (m.caption) out.push(boxText(m.caption.box, m.caption.text, m.caption.font, ' data-caption="force"'));
   }
   return out.join('');
 }

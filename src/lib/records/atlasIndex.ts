@@ -4,7 +4,7 @@
  * that does not parse, an unknown status or place) is left out with a console warning: data that
  * bypassed the validator must not blank the page.
  */
-import { ceilOf, floorOf, parsePartialDate } from '../time/dates.ts';
+import { parsePartialDate } from '../time/dates.ts';
 import { spanOf, unitOf } from '../time/interval.ts';
 import { chronological } from './order.ts';
 import type {
@@ -44,15 +44,7 @@ export interface AtlasIndex {
   rejected: { id: string; reason: string }[];
   /** The newest source date in the record (YYYY, YYYY-MM or YYYY-MM-DD), '' when unknown. */
   dataAsOf: string;
-  /**
-   * Open-ended records with no source in the STALE_MONTHS before data as of: from the month after
-   * their newest source, the atlas says "last reported" rather than asserting the present.
-   */
-  lastReported: Map<string, { date: string; after: number }>;
 }
-
-/** An open-ended record whose newest source is older than this, before data as of, is "last reported". */
-export const STALE_MONTHS = 18;
 
 const STATUSES = new Set(['confirmed', 'reported', 'alleged', 'denied']);
 const CATEGORIES = new Set(['diplomatic', 'military', 'economic', 'control']);
@@ -151,20 +143,9 @@ export function indexData(data: AtlasData, dataAsOf = ''): AtlasIndex {
     .sort(byStart);
   const events = chronological(keep(data.events, eventCheck(libyan), rejected).map((e) => ({ ...e, span: unitOf(e.date) })));
 
-  const asOf = parsePartialDate(dataAsOf);
-  const lastReported = new Map<string, { date: string; after: number }>();
-  if (asOf) {
-    const limit = floorOf(asOf) - STALE_MONTHS;
-    for (const r of [...control, ...presence]) {
-      const last = r.end === null && r.lastSource ? parsePartialDate(r.lastSource) : null;
-      if (last && floorOf(last) < limit) lastReported.set(r.id, { date: r.lastSource!, after: Math.floor(ceilOf(last)) });
-    }
-  }
-
   return {
     data,
     dataAsOf,
-    lastReported,
     actors: new Map(data.actors.map((a) => [a.id, a])),
     controlByPlace,
     presence,

@@ -7,6 +7,7 @@
  * several control periods of a place overlap the month, the one with the highest rank `z` is
  * shown (atlasIndex.ts): the latest to begin, or the incumbent of a contest.
  */
+import { ceilOf, floorOf, parsePartialDate } from '../time/dates.ts';
 import { isUncertainAt, overlaps, overlapsMonth, type Interval } from '../time/interval.ts';
 import { regionOf, type AtlasIndex } from './atlasIndex.ts';
 import type { EventRecord, PresenceRecord, RankedControl, Timed } from './types.ts';
@@ -28,13 +29,15 @@ export interface AreaState {
   contested: boolean;
   /** In a contest, every party, the holder first; otherwise the holder alone. */
   parties: string[];
+  /** Rival authorities claiming it without armed contest (not parties: the holder holds it). */
+  claims: string[];
   /** Control passed to the holder during this month from this actor. */
   previous: string | undefined;
   /** Within a year of an approximate or year-only start or end of the period shown. */
   uncertain: boolean;
   /** A divided region: the state of each of its zones (empty otherwise). */
   zones: AreaState[];
-  /** The period shown is open-ended but no source has reported it since this date (see STALE_MONTHS). */
+  /** The period shown is open-ended but no source has reported it in the STALE_MONTHS before the month: its newest source's date. */
   lastReported?: string;
 }
 
@@ -59,8 +62,8 @@ export interface AtlasView {
   arcs: ArcState[];
   /** Events dated in the month (a year-only date counts for each month of its year). */
   events: Timed<EventRecord>[];
-  /** Actors to name in the legend: holders and parties of control, then foreign forces. */
-  legend: { holders: string[]; forces: string[] };
+  /** Actors to name in the legend: holders and parties of control, rival claimants, then foreign forces. */
+  legend: { holders: string[]; claims: string[]; forces: string[] };
   /** Every control period overlapping the month, of every region, zone and place (for downloads). */
   control: RankedControl[];
 }
@@ -71,6 +74,7 @@ const NONE: Omit<AreaState, 'id' | 'source'> = {
   periods: [],
   contested: false,
   parties: [],
+  claims: [],
   previous: undefined,
   uncertain: false,
   zones: [],
@@ -173,17 +177,32 @@ function ownState(index: AtlasIndex, id: string, t: number): AreaState {
     periods,
     contested,
     parties,
+    claims: [...new Set((shown.claims ?? []).map((c) => c.actor).filter((a) => !parties.includes(a)))],
     previous: before && before.actor !== shown.actor ? before.actor : undefined,
     uncertain: isUncertainAt(shown.span, shown.circa, t),
     zones: [],
-    ...lastReportedAt(index, shown.id, t),
+    ...lastReportedAt(shown, t),
   };
 }
 
-/** `{ lastReported }` when the record is open-ended and month t comes after its newest source. */
-function lastReportedAt(index: AtlasIndex, id: string, t: number): { lastReported?: string } {
-  const stale = index.lastReported.get(id);
-  return stale && t >= stale.after ? { lastReported: stale.date } : {};
+/** A record still open whose newest source is this many months or more before a month is "last reported" in it. */
+export const STALE_MONTHS = 18;
+
+/**
+ * The first month in which a record is "last reported": still open, and no source of it in the
+ * STALE_MONTHS before that month (its newest source's own month counted). Infinity when never.
+ * @example staleFrom({ end: null, lastSource: '2017-06-14' }) // monthIndex(2018, 12)
+ */
+export function staleFrom(r: { end: string | null; lastSource?: string | undefined }): number {
+  if (r.end !== null || !r.lastSource) return Infinity;
+  const last = parsePartialDate(r.lastSource);
+  // The last month the newest source covers: June 2017 for "2017-06-14", December for "2017".
+  return last ? Math.ceil(ceilOf(last)) - 1 + STALE_MONTHS : Infinity;
+}
+
+/** `{ lastReported }` (its newest source's date) when month t is one in which the record is "last reported" (staleFrom). */
+export function lastReportedAt(r: { end: string | null; lastSource?: string | undefined }, t: number): { lastReported?: string } {
+  return t >= staleFrom(r) ? { lastReported: r.lastSource! } : {};
 }
 
 /** A region: its own periods, or, when its zones' periods are the newer state, divided into zones. */
@@ -198,6 +217,7 @@ function regionState(index: AtlasIndex, id: string, t: number): AreaState {
     source: id,
     periods: zones.flatMap((z) => z.periods),
     parties: [...new Set(zones.flatMap((z) => z.parties))],
+    claims: [...new Set(zones.flatMap((z) => z.claims))],
     uncertain: zones.some((z) => z.uncertain),
     zones,
   };
@@ -242,14 +262,18 @@ function computeView(index: AtlasIndex, t: number): AtlasView {
 
   const forces = candidates(ti.presence, t)
     .filter((p) => overlapsMonth(p.span, t))
-    .map((presence) => ({ presence, uncertain: isUncertainAt(presence.span, presence.circa, t), ...lastReportedAt(index, presence.id, t) }));
+    .map((presence) => ({ presence, uncertain: isUncertainAt(presence.span, presence.circa, t), ...lastReportedAt(presence, t) }));
   const arcs = candidates(ti.arcs, t)
     .filter((e) => e.counterpart && e.span.start < t + 1 && e.span.end > t + 1 - ARC_MONTHS)
     .map((event) => ({ event, current: overlapsMonth(event.span, t) }));
   const events = candidates(ti.events, t).filter((e) => overlapsMonth(e.span, t));
 
   const holders = new Set<string>();
-  for (const a of [...regions, ...regions.flatMap((r) => r.zones), ...places]) for (const p of a.parties) holders.add(p);
+  const claims = new Set<string>();
+  for (const a of [...regions, ...regions.flatMap((r) => r.zones), ...places]) {
+    for (const p of a.parties) holders.add(p);
+    for (const c of a.claims) claims.add(c);
+  }
   const control = [...index.controlByPlace.keys()].flatMap((id) => controlAt(index, id, t));
 
   return {
@@ -259,7 +283,7 @@ function computeView(index: AtlasIndex, t: number): AtlasView {
     forces,
     arcs,
     events,
-    legend: { holders: [...holders], forces: [...new Set(forces.map((f) => f.presence.actor))] },
+    legend: { holders: [...holders], claims: [...claims], forces: [...new Set(forces.map((f) => f.presence.actor))] },
     control,
   };
 }
@@ -296,9 +320,9 @@ export function panelAt(index: AtlasIndex, place: string, t: number): PanelView 
   return {
     state,
     control,
-    forces: index.presence.filter((p) => inside.has(p.place)).map((presence) => ({ presence, now: overlapsMonth(presence.span, t), ...lastReportedAt(index, presence.id, t) })),
+    forces: index.presence.filter((p) => inside.has(p.place)).map((presence) => ({ presence, now: overlapsMonth(presence.span, t), ...lastReportedAt(presence, t) })),
     lastReported: new Map(control.flatMap((c) => {
-      const r = lastReportedAt(index, c.id, t).lastReported;
+      const r = lastReportedAt(c, t).lastReported;
       return r ? [[c.id, r] as const] : [];
     })),
     events: index.events
@@ -374,4 +398,14 @@ export function monthsShown(span: { start: number; end: number }): { first: numb
 export function fromMonth(span: Interval, t: number, around: number): { distance: number; near: boolean; before: boolean } {
   const distance = overlapsMonth(span, t) ? 0 : span.start > t ? span.start - t : t + 1 - span.end;
   return { distance, near: overlaps(span, { start: t - around, end: t + around + 1 }), before: span.start < t - around };
+}
+
+/**
+ * The month the atlas opens at: the record's "data as of" month, the newest month its sources
+ * speak for (never later than `last`, today), so a first view claims no more than the record.
+ * @example openingMonth(indexData(data, '2026-04-02'), monthIndex(2026, 12)) // monthIndex(2026, 4)
+ */
+export function openingMonth(index: AtlasIndex, last: number): number {
+  const asOf = parsePartialDate(index.dataAsOf);
+  return asOf ? Math.min(Math.floor(floorOf(asOf)), last) : last;
 }

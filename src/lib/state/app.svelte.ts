@@ -13,7 +13,8 @@ import { NO_FILTER, type RecordFilter } from '../records/filter.ts';
 export class AtlasState {
   readonly firstMonth = FIRST_MONTH;
   readonly lastMonth: number;
-  /** A first-time reader lands on today and scrubs back. */
+  /** Where a first-time reader lands and scrubs back from: the record's "data as of" month (records/view.ts openingMonth). */
+  readonly openingMonth: number;
   t = $state(FIRST_MONTH);
   place = $state<string | null>(null);
   layers = $state<Record<LayerGroup, boolean>>({ control: true, presence: true, diplomacy: true });
@@ -33,9 +34,10 @@ export class AtlasState {
   /** `origin=` and the embed's options, carried through every URL the atlas writes (see keptParams). */
   #kept = '';
 
-  constructor(placeIds: Iterable<string>, defaultLang: Lang, now = new Date()) {
+  constructor(placeIds: Iterable<string>, defaultLang: Lang, now = new Date(), opening?: number) {
     this.lastMonth = currentMonth(now);
-    this.t = this.lastMonth;
+    this.openingMonth = clampMonth(opening ?? this.lastMonth, this.lastMonth);
+    this.t = this.openingMonth;
     this.defaultLang = defaultLang;
     this.lang = defaultLang;
     this.#ctx = { placeIds: new Set(placeIds), lastMonth: this.lastMonth };
@@ -49,7 +51,7 @@ export class AtlasState {
   readUrl(search: string) {
     const s = parseUrlState(search, this.#ctx);
     // Absent values mean defaults: Back to a URL without `layers` shows every layer again.
-    this.t = s.t ?? this.lastMonth;
+    this.t = s.t ?? this.openingMonth;
     this.place = s.place ?? null;
     this.layers = s.layers ?? { control: true, presence: true, diplomacy: true };
     this.lang = s.lang ?? this.defaultLang;

@@ -36,9 +36,15 @@ async function collisions(page: Page): Promise<string[]> {
     // Each button's own box, and each place's dot target (part of its place's button).
     const targets = [...stage.querySelectorAll('.overlay button, .overlay .target')].filter((el) => box(el).width > 0);
     const owner = (el: Element) => (el.classList.contains('target') ? el.closest('button') : el);
+    // A place's forces stand against its dot, inside the dot's target (a base's forces on the base itself): one marker.
+    const sameMarker = (a: Element, b: Element) => {
+      const force = [a, b].find((el) => el.classList.contains('force'));
+      const dot = [a, b].find((el) => el.classList.contains('target'));
+      return !!force && !!dot && force.getAttribute('data-marker') === dot.closest('[data-place]')?.getAttribute('data-place');
+    };
     for (let i = 0; i < targets.length; i++) {
       for (let j = i + 1; j < targets.length; j++) {
-        if (owner(targets[i]!) === owner(targets[j]!)) continue;
+        if (owner(targets[i]!) === owner(targets[j]!) || sameMarker(targets[i]!, targets[j]!)) continue;
         if (hit(box(targets[i]!), box(targets[j]!))) out.push(`button ${targets[i]!.getAttribute('aria-label') ?? 'dot'} × ${targets[j]!.getAttribute('aria-label') ?? 'dot'}`);
       }
     }
@@ -113,7 +119,7 @@ for (const renderer of ['svg', 'webgl'] as const) {
             control = page.locator(`.overlay [role="group"] button[data-force="${id}"]`);
           }
           const label = (await control.getAttribute('aria-label')) ?? (await control.textContent())!;
-          expect(label).toMatch(/^.+ at .+, (confirmed|reported|alleged|denied)$/);
+          expect(label).toMatch(/^.+ at .+, (confirmed|reported|alleged|denied|last reported .+)$/);
           await control.click();
           const row = page.locator(`[data-testid="place-panel"] [data-presence="${id}"]`);
           await expect.poll(() => row.getAttribute('aria-current'), { timeout: 10_000 }).toBe('true');

@@ -47,6 +47,11 @@ function boxesOf(p: Placement): { owner: string; what: string; box: Box }[] {
 function problems(p: Placement, width: number, height: number, obstacles: Box[] = []): string[] {
   const all = boxesOf(p);
   const out: string[] = [];
+  // A "+n" button is a button of its own: not over its marker's dot, names or forces either.
+  for (const m of p.markers) {
+    if (!m.badge) continue;
+    for (const b of [m.target, ...m.rows.map((r) => r.hit), ...(m.forces ? [m.forces] : [])]) if (overlaps(m.badge, b)) out.push(`${m.id} badge over its own marker`);
+  }
   for (let i = 0; i < all.length; i++) {
     const a = all[i]!;
     if (a.what !== 'dot' && (a.box.x < 0 || a.box.y < 0 || a.box.x + a.box.w > width || a.box.y + a.box.h > height)) out.push(`${a.owner} ${a.what} outside the frame`);

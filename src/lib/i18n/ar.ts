@@ -76,6 +76,7 @@ export const ar: Catalog = {
   'panel.from': 'منذ {start}',
   'panel.fromTo': '{start} – {end}',
   'panel.contestedBy': 'متنازع عليها مع {actors}',
+  'panel.claimOf': "تدّعي {actor} السلطة هنا دون قتال عليها (ادعاء، لا نزاع مسلح)",
 
   'status.confirmed': 'مؤكد',
   'status.reported': 'وفق تقارير',
@@ -117,6 +118,8 @@ export const ar: Catalog = {
   'status.zone': "{zone}: {holder}",
   'status.noRecord': "لا يوجد سجل",
   'status.contestedWords': "متنازع عليها ({holders})",
+  'status.claimWords': "{holder} ({claimants} تدّعي السلطة)",
+  'status.claimed': "{place}: {holder}؛ وتدّعي {claimants} السلطة فيها دون قتال عليها.",
   'change.nowDivided': "{places} الآن مقسّمة: {holders}.",
   'map.forceLabel': "{actor} في {place}، {status}",
   'map.noWebgl': "لا يستطيع هذا المتصفح رسم الخريطة القابلة للتكبير (WebGL غير متاح): الخريطة أدناه صورة ثابتة للعرض نفسه. قائمة الأماكن ونص الحالة واللوحات تعمل كالمعتاد.",

@@ -74,6 +74,7 @@ export const en = {
   'panel.from': 'from {start}',
   'panel.fromTo': '{start} – {end}',
   'panel.contestedBy': 'contested with {actors}',
+  'panel.claimOf': "{actor} claims authority here, without fighting for it (a claim, not a contest)",
 
   'status.confirmed': 'confirmed',
   'status.reported': 'reported',
@@ -115,6 +116,8 @@ export const en = {
   'status.zone': "{zone}: {holder}",
   'status.noRecord': "no record",
   'status.contestedWords': "contested ({holders})",
+  'status.claimWords': "{holder} ({claimants} claims authority)",
+  'status.claimed': "{place}: {holder}; {claimants} claims authority there, without fighting for it.",
   'change.nowDivided': "{places} now divided: {holders}.",
   'map.forceLabel': "{actor} at {place}, {status}",
   'map.noWebgl': "This browser cannot draw the zoomable map (WebGL is unavailable): the map below is a still picture of the same view. The places list, the status text and the panels work as usual.",

@@ -79,6 +79,7 @@ export const ru: Catalog = {
   'panel.from': '{start} — по настоящее время',
   'panel.fromTo': '{start} – {end}',
   'panel.contestedBy': 'оспаривают: {actors}',
+  'panel.claimOf': "{actor} заявляет здесь о своей власти, не ведя за неё боёв (притязание, а не вооружённая борьба)",
 
   'status.confirmed': 'подтверждено',
   'status.reported': 'по сообщениям',
@@ -120,6 +121,8 @@ export const ru: Catalog = {
   'status.zone': "{zone}: {holder}",
   'status.noRecord': "нет данных",
   'status.contestedWords': "спорная территория ({holders})",
+  'status.claimWords': "{holder} ({claimants} заявляет о власти)",
+  'status.claimed': "{place}: {holder}; {claimants} заявляет там о своей власти, не ведя за неё боёв.",
   'change.nowDivided': "{places}: теперь разделена: {holders}.",
   'map.forceLabel': "{actor}: {place}, {status}",
   'map.noWebgl': "Этот браузер не может показать масштабируемую карту (WebGL недоступен): ниже — неподвижное изображение того же вида. Список мест, текст о положении и панели работают как обычно.",

@@ -66,7 +66,7 @@ export function legendOf(index: AtlasIndex, view: AtlasView, layers: Layers): Le
       if (onAreas.has(id)) out.push({ kind: 'holder', actor: id, color: regionFill(color(id)), swatch: rect(regionFill(color(id))) });
       else out.push({ kind: 'holder', actor: id, color: color(id), swatch: `<circle cx="${SWATCH.w / 2}" cy="${SWATCH.h / 2}" r="6" fill="${color(id)}" stroke="#fff" stroke-width="2"/><circle cx="${SWATCH.w / 2}" cy="${SWATCH.h / 2}" r="7" fill="none" stroke="#333" stroke-width="1"/>` });
     }
-    const contested = areas.find((a) => a.contested && a.holder);
+    const contested = areas.find((a) => a.contested && a.holder && a.parties.some((p) => p !== a.holder));
     if (contested) {
       const stripes = contested.parties.filter((p) => p !== contested.holder).map(color);
       out.push({ kind: 'contested', swatch: hatchSwatch(regionFill(color(contested.holder!)), stripes) });

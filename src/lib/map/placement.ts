@@ -143,9 +143,16 @@ function placeFresh(input: PlacementInput): Placement {
   let best: { placement: Placement; score: number } | null = null;
   let boosted = new Map<string, number>();
   const priorityOf = new Map([...input.markers, ...input.texts].map((i) => [i.id, i.priority]));
+  // Clusters do not change between attempts (their members are chosen by the given priorities), nor do their layouts.
+  const layouts: LayoutCache = new Map();
+  let before = '';
   for (let attempt = 0; attempt < 4; attempt++) {
-    const { placement, forced } = placeOnce(input, boosted);
+    const { placement, forced } = placeOnce(input, boosted, layouts);
     const missing = mustMissing(input, placement);
+    // No better than the attempt before: boosting the same names again will not help.
+    const key = missing.join();
+    if (attempt > 0 && key === before) break;
+    before = key;
     // The names every view shows first (priority 0: the seed places, this month's arcs) weigh most.
     const first = missing.filter((id) => (priorityOf.get(id) ?? MUST_SHOW) <= 0).length;
     const score = 1000 * forced + 100 * first + 10 * missing.length + placement.dropped.length / 100;
@@ -163,7 +170,9 @@ export function mustMissing(input: PlacementInput, p: Placement): string[] {
   return p.dropped.filter((id) => must.has(id));
 }
 
-function placeOnce(input: PlacementInput, boosted: Map<string, number>): { placement: Placement; forced: number } {
+type LayoutCache = Map<string, { side: Side; layout: ReturnType<typeof layoutRows> }[]>;
+
+function placeOnce(input: PlacementInput, boosted: Map<string, number>, layouts: LayoutCache = new Map()): { placement: Placement; forced: number } {
   const prio = <T extends { id: string; priority: number }>(i: T): T => (boosted.has(i.id) ? { ...i, priority: boosted.get(i.id)! } : i);
   // Boosting reorders the work, never who represents a cluster: that is the most important place as given.
   const given = new Map(input.markers.map((m) => [m.id, m.priority]));
@@ -180,7 +189,7 @@ function placeOnce(input: PlacementInput, boosted: Map<string, number>): { place
     const target = squareAt(m.at, interactive ? TARGET : CITY_TARGET);
     const home = interactive ? clusters.find((c) => c.rep.interactive !== false && overlaps(c.target, target)) : undefined;
     if (home) home.members.push(m);
-    else clusters.push({ rep: m, members: [m], target, layouts: new Map() });
+    else clusters.push({ rep: m, members: [m], target, layouts });
   }
   const clusterPriority = (c: Cluster) => Math.min(...c.members.map((m) => m.priority));
   for (const c of clusters) {
@@ -282,8 +291,8 @@ interface Cluster {
   rep: MarkerInput;
   members: MarkerInput[];
   target: Box;
-  /** Name layouts already worked out (candidateLayouts). */
-  layouts: Map<string, { side: Side; layout: ReturnType<typeof layoutRows> }[]>;
+  /** Name layouts already worked out (candidateLayouts), by representative and members. */
+  layouts: LayoutCache;
 }
 
 interface MarkerState {
@@ -326,7 +335,7 @@ function fitRows(c: Cluster, members: MarkerInput[], board: Board, avoid: Box | 
  * what else is on the map, so they are worked out once per cluster.
  */
 function candidateLayouts(c: Cluster, members: MarkerInput[]): { side: Side; layout: ReturnType<typeof layoutRows> }[] {
-  const key = members.map((m) => m.id).join(',');
+  const key = `${c.rep.id}|${members.map((m) => m.id).join(',')}`;
   let list = c.layouts.get(key);
   if (list) return list;
   list = [];
@@ -416,7 +425,8 @@ function placeBadge(c: Cluster, st: MarkerState, board: Board): void {
   if (!unnamed) return;
   const first = st.rows[0]?.hit;
   const spots = [...(first ? [besideBox(first, 'e', BADGE, BADGE), besideBox(first, 'w', BADGE, BADGE)] : []), ...FORCE_SIDES.map((s) => besideBox(c.target, s, BADGE, BADGE))];
-  const spot = spots.find((b) => !(st.forces && overlaps(st.forces, b)) && board.free(b, c.rep.id));
+  // Not over its own marker's dot, names or forces either: checked as if it were another's.
+  const spot = spots.find((b) => board.free(b, `badge:${c.rep.id}`));
   if (!spot) return;
   board.add(spot, c.rep.id);
   st.badge = spot;

@@ -228,7 +228,7 @@ function overlaySvg(o: Overlay): string {
   for (const t of o.texts) out.push(boxText(t.box, t.text, t.font, t.kind === 'region' ? ` data-region="${esc(t.region ?? '')}"` : ''));
   for (const m of o.markers) {
     for (const d of m.dots) out.push(memberDotSvg(d));
-    for (const r of m.rows) if (r.leader) out.push(leaderSvg(r.leader));
+    for (const r of m.rows) if (r.leader) out.push(`<g data-leader="${esc(r.id)}">${leaderSvg(r.leader)}</g>`);
     out.push(dotSvg({ ...m, stale: m.lastReported !== null }));
     for (const r of m.rows) out.push(boxText(r.text, r.name, PLACE_FONT, ` data-place="${esc(r.id)}"`));
     for (const [x, y] of m.separators) out.push(`<rect x="${num(x - 1)}" y="${num(y - 6)}" width="2" height="12" fill="#666"/>`);

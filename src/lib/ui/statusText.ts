@@ -17,6 +17,8 @@ export function holderWords(index: AtlasIndex, tr: Translator, a: AreaState): st
   if (a.zones.length > 0) return tr.list(a.zones.map((z) => tr.t('status.zone', { zone: placeName(index, tr, z.id), holder: holderWords(index, tr, z) })));
   if (!a.holder) return tr.t('status.noRecord');
   if (a.contested) return tr.t('status.contestedWords', { holders: tr.list(a.parties.map(who)) });
+  // A rival claim without fighting is said as a claim, never as a contest.
+  if (a.claims.length > 0) return tr.t('status.claimWords', { holder: who(a.holder), claimants: tr.list(a.claims.map(who)) });
   return who(a.holder);
 }
 
@@ -28,6 +30,7 @@ function describe(index: AtlasIndex, tr: Translator, a: AreaState): string {
   else if (!a.holder) s = tr.t('status.none', { place: name });
   else if (a.contested) s = tr.t('status.contested', { place: name, holders: tr.list(a.parties.map(who)) });
   else if (a.previous) s = tr.t('status.changed', { place: name, from: who(a.previous), to: who(a.holder) });
+  else if (a.claims.length > 0) s = tr.t('status.claimed', { place: name, holder: who(a.holder), claimants: tr.list(a.claims.map(who)) });
   else s = tr.t('status.control', { place: name, holder: who(a.holder) });
   // Notes go inside the sentence, before its full stop.
   if (a.uncertain) s = s.replace(/\.?$/, ` ${tr.t('status.uncertain')}.`);
@@ -80,7 +83,7 @@ export function statusLines(index: AtlasIndex, tr: Translator, view: AtlasView):
     if (!c?.holder || c.source !== city) continue;
     const f = index.features.get(city);
     const region = f && 'region' in f.properties ? f.properties.region : undefined;
-    if (c.contested || c.previous || c.holder !== regionHolder.get(region ?? '')) areas.push(describe(index, tr, c));
+    if (c.contested || c.previous || c.claims.length > 0 || c.holder !== regionHolder.get(region ?? '')) areas.push(describe(index, tr, c));
   }
 
   const byForce = new Map<string, { place: string; status: string; lastReported?: string | undefined }[]>();

@@ -28,7 +28,8 @@ export function summarySentences(index: AtlasIndex, tr: Translator, view: AtlasV
     else if (r.contested) {
       const names = tr.list(r.parties.map(who));
       add(`contested:${names}`, 'contested', names, r.id);
-    } else add(`holds:${r.holder}`, 'holds', who(r.holder), r.id);
+    } else if (r.claims.length > 0) add(`holds:${r.holder}:${r.claims.join()}`, 'holds', holderWords(index, tr, r), r.id);
+    else add(`holds:${r.holder}`, 'holds', who(r.holder), r.id);
   }
   const clauses = [...groups.values()].map((g) => {
     const regions = tr.list(g.regions);

@@ -25,16 +25,21 @@ function repoRoot(): string {
 const rootArg = process.argv.indexOf('--root');
 const files = readTree(rootArg === -1 ? repoRoot() : process.argv[rootArg + 1] ?? '.');
 const { problems, warnings } = validateWithWarnings(files);
-for (const line of formatProblems(warnings)) console.error(`warning: ${line}`);
+const printWarnings = () => {
+  for (const line of formatProblems(warnings)) console.error(`warning: ${line}`);
+};
+const warned = warnings.length ? `${plural(warnings.length, 'warning')} (worth a look, but they do not stop the build)` : '';
 if (problems.length === 0) {
-  console.log(`OK: ${formatCounts(countRecords(files))}${warnings.length ? ` (${plural(warnings.length, 'warning')} above: worth a look, but they do not stop the build)` : ''}`);
+  printWarnings();
+  console.log(`OK: ${formatCounts(countRecords(files))}${warned ? `; ${warned}` : ''}`);
 } else {
   for (const line of formatProblems(problems)) console.error(line);
+  printWarnings();
   if (process.argv.includes('--by-rule')) {
     const byRule = new Map<string, number>();
     for (const p of problems) byRule.set(p.rule ?? 'other', (byRule.get(p.rule ?? 'other') ?? 0) + 1);
     for (const [rule, n] of [...byRule].sort((a, b) => b[1] - a[1])) console.error(`${String(n).padStart(6)}  ${rule}`);
   }
-  console.error(`${problems.length.toLocaleString('en-GB')} problem${problems.length === 1 ? '' : 's'}`);
+  console.error(`${problems.length.toLocaleString('en-GB')} problem${problems.length === 1 ? '' : 's'}${warned ? `, ${warned}` : ''}`);
   process.exitCode = 1;
 }

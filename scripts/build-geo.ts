@@ -198,6 +198,10 @@ const PLACES: PlaceSpec[] = [
   { id: 'sharara', kind: 'oil', region: 'fezzan', lonlat: [12.2, 26.55], name_en: 'al-Sharara oil field', name_ar: 'حقل الشرارة النفطي', name_ru: 'нефтяное месторождение Шарара' },
   { id: 'ghardabiya', kind: 'airbase', region: 'tripolitania', lonlat: [16.6033, 31.0581], name_en: 'Ghardabiya (Sirte) air base', name_ar: 'قاعدة القرضابية الجوية (سرت)', name_ru: 'авиабаза Гардабия (Сирт)' },
   { id: 'maaten-al-sarra', kind: 'airbase', region: 'cyrenaica', lonlat: [21.8306, 21.6889], name_en: 'Maaten al-Sarra air base', name_ar: 'قاعدة معطن السارة الجوية', name_ru: 'авиабаза Маатен-эс-Сарра' },
+  // The 2019–2020 Tripoli war (issue 23): the LNA's forward bases and the coastal towns the GNA retook.
+  { id: 'gharyan', kind: 'city', region: 'tripolitania', lonlat: [13.0203, 32.1722], name_en: 'Gharyan', name_ar: 'غريان', name_ru: 'Гарьян' },
+  { id: 'tarhuna', kind: 'city', region: 'tripolitania', lonlat: [13.6333, 32.435], name_en: 'Tarhuna', name_ar: 'ترهونة', name_ru: 'Тархуна' },
+  { id: 'sabratha', kind: 'city', region: 'tripolitania', lonlat: [12.4885, 32.7933], name_en: 'Sabratha', name_ar: 'صبراتة', name_ru: 'Сабрата' },
 ];
 
 /** Places with the zone they lie in, where their region has zones (a place takes its zone's holder when divided). */

@@ -14,8 +14,10 @@ import { Actor, ControlPeriod, HistEvent, Presence } from '../../src/lib/records
 import { todayOf } from './dates.ts';
 import { parseDoc, specialMessage, type Doc, type FileSet, type Path } from './files.ts';
 import { checkGeo, featureId, features } from './geo.ts';
+import { checkClaims } from './claims.ts';
+import { checkDuplicateEvents, checkDuplicatePresences, type Tables } from './duplicates.ts';
 import { checkHygiene } from './hygiene.ts';
-import { checkTranslations, type TranslatableKind } from './i18n.ts';
+import { checkMissingTranslations, checkTranslations, type TranslatableKind } from './i18n.ts';
 import {
   FILES,
   I18N_DIR,
@@ -36,13 +38,13 @@ import { Report, type Problem } from './report.ts';
 import { isObject } from './schema-messages.ts';
 import { checkAligned, checkPlaceholderTitle, checkSeedPassages as checkSeeds, checkSourceStandard, checkStatus, responsesTo } from './sourcing.ts';
 import { checkReleases } from './releases.ts';
-import { CORRECTIONS_FILE, RELEASES_FILE, isSnapshotFile } from '../lib/releases.ts';
+import { CORRECTIONS_FILE, RELEASES_FILE, isSnapshotFile, readSnapshot, snapshotPath } from '../lib/releases.ts';
 import { checkStories, isStoryFile, STORIES_DIR } from './stories.ts';
 import { checkCoverage, checkDate, checkLifespanEvent, checkLifespanSpan, checkOverlaps, checkSpan, checkYearOnly, lifespans, type Lifespan, type Period } from './time.ts';
 
 export { FILES } from './records.ts';
 export { CORE_PLACES } from './time.ts';
-export { formatProblem, formatProblems, MAX_LISTED_PER_FILE, type Problem } from './report.ts';
+export { formatProblem, formatProblems, MAX_LISTED_PER_FILE, plural, type Problem } from './report.ts';
 export { countRecords, formatCounts, type Counts } from './counts.ts';
 export { collapseWhitespace } from './sourcing.ts';
 export { MAX_DEPTH, MAX_FILE_BYTES, type FileInput, type FileSet, type Special } from './files.ts';
@@ -123,6 +125,19 @@ function locator(doc: Doc): (path: Path) => { id?: string; inner: Path } {
  * @param files repo-relative path → file text, e.g. { "data/events.json": "[…]" }
  */
 export function validateAll(files: FileSet, options: ValidateOptions = {}): Problem[] {
+  return check(files, options).sorted();
+}
+
+/**
+ * The problems (which stop the build) and the warnings (printed, but the data may ship: a likely
+ * duplicate, an older record's missing translation), each sorted by file and line.
+ */
+export function validateWithWarnings(files: FileSet, options: ValidateOptions = {}): { problems: Problem[]; warnings: Problem[] } {
+  const report = check(files, options);
+  return { problems: report.sorted(), warnings: report.sortedWarnings() };
+}
+
+function check(files: FileSet, options: ValidateOptions): Report {
   const report = new Report();
   const today = todayOf(options.now ?? new Date());
   /** Runs one step; a bug in it is reported with the files it was checking, and the other steps go on. */
@@ -175,6 +190,7 @@ export function validateAll(files: FileSet, options: ValidateOptions = {}): Prob
     answerable: new Set([...eventIds, ...presenceIds]),
   };
   const sourcesById = new Map(sources.flatMap((s) => (s.id === undefined ? [] : [[s.id, s] as const])));
+  const actorKinds = new Map(actors.flatMap((a) => (a.id !== undefined && str(a, 'kind') !== undefined ? [[a.id, str(a, 'kind')!] as const] : [])));
   const responses = responsesTo(events);
 
   let lives = new Map<string, Lifespan>();
@@ -196,6 +212,7 @@ export function validateAll(files: FileSet, options: ValidateOptions = {}): Prob
       if (place !== undefined) checkRef(report, e, ['place'], place, 'place', known.places, PLACES_WHERE);
       if (actor !== undefined) checkRef(report, e, ['actor'], actor, 'actor', known.actors, FILES.actors);
       checkContestedBy(report, e, known);
+      checkClaims(report, e, known, actorKinds, sourcesById);
       checkCitations(report, e, known);
       checkSourceStandard(report, e, sourcesById, true);
       const dated = checkSpan(report, e, today);
@@ -244,6 +261,20 @@ export function validateAll(files: FileSet, options: ValidateOptions = {}): Prob
     }
   });
 
+  const tables: Tables = {};
+  /** Languages whose table exists but cannot be read: reported once as such, and not as missing texts. */
+  const unreadable = new Set<'ar' | 'ru'>();
+  for (const lang of ['ar', 'ru'] as const) {
+    const file = `${I18N_DIR}${lang}.json`;
+    const data = docs.get(file)?.data;
+    if (isObject(data)) tables[lang] = data;
+    else if (present.has(file)) unreadable.add(lang);
+  }
+  step(FILES.events, () => checkDuplicateEvents(report, events, tables));
+  step(FILES.presence, () => checkDuplicatePresences(report, presence));
+
+  step(I18N_DIR, () => checkMissingTranslations(report, { control, presence, events }, tables, newestRelease(docs), unreadable));
+
   step(I18N_DIR, () => {
     // Keys are checked against the records only when every record file could be read as a list.
     const readable = [FILES.actors, FILES.control, FILES.presence, FILES.events].every((f) => Array.isArray(docs.get(f)?.data));
@@ -267,7 +298,26 @@ export function validateAll(files: FileSet, options: ValidateOptions = {}): Prob
     const records = new Set([...control, ...presence, ...events].flatMap((e) => e.id ?? []));
     checkStories(report, docs, { places: known.places, records }, today);
   });
-  return report.sorted();
+  return report;
+}
+
+/**
+ * The newest release's id and the ids of its records (control periods, presences, events); null
+ * when there is none, or its snapshot cannot be read (the release checks say why).
+ */
+function newestRelease(docs: Map<string, Doc>): { id: string; records: Set<string> } | null {
+  const list = docs.get(RELEASES_FILE)?.data;
+  const newest = Array.isArray(list) ? list[list.length - 1] : undefined;
+  if (!isObject(newest) || typeof newest.id !== 'string') return null;
+  const doc = docs.get(snapshotPath(newest.id));
+  if (!doc) return null;
+  try {
+    const { content } = readSnapshot(doc.text);
+    const ids = [...content.control, ...content.presence, ...content.events].map((r) => r.id);
+    return { id: newest.id, records: new Set(ids) };
+  } catch {
+    return null;
+  }
 }
 
 /** Every id a translation may name, with its kind; null when a file they come from is unreadable. */

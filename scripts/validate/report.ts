@@ -26,6 +26,8 @@ interface Pending {
 
 export class Report {
   readonly #pending: Pending[] = [];
+  /** Warnings: worth a look (a likely duplicate, an older record's missing translation), never a reason to stop the build. */
+  readonly #warnings: Pending[] = [];
 
   /** A problem at the value `path` of a parsed file. */
   at(doc: Doc, path: Path, id: string | undefined, message: string, rule?: string): void {
@@ -37,15 +39,29 @@ export class Report {
     this.#pending.push({ problem: { file, line, id, message, rule } });
   }
 
+  /** A warning at the value `path` of a parsed file: printed, but the data may still ship. */
+  warn(doc: Doc, path: Path, id: string | undefined, message: string, rule?: string): void {
+    this.#warnings.push({ doc, path, problem: { file: doc.file, id, message, rule } });
+  }
+
   get size(): number {
     return this.#pending.length;
   }
 
   /** Sorted by file and line; identical lines (zod can say one thing twice) only once. */
   sorted(): Problem[] {
+    return Report.#sort(this.#pending);
+  }
+
+  /** The warnings, sorted like the problems. */
+  sortedWarnings(): Problem[] {
+    return Report.#sort(this.#warnings);
+  }
+
+  static #sort(pending: readonly Pending[]): Problem[] {
     const seen = new Set<string>();
     const out: Problem[] = [];
-    for (const { doc, path, problem } of this.#pending) {
+    for (const { doc, path, problem } of pending) {
       const line = doc && path ? lineOf(doc, path) : problem.line;
       // Only the fields that are set, so that tests can compare problems as plain objects.
       const p: Problem = { file: problem.file, message: problem.message };

@@ -67,7 +67,7 @@ function describeIssue(issue: Issue, record: unknown, schema: z.ZodType): string
   if (value === undefined && issue.code === 'invalid_value') return `missing field "${where}" — add it (one of ${issue.values.map(String).join(', ')})`;
   switch (issue.code) {
     case 'invalid_type':
-      if (value === undefined) return `missing field "${where}" — add it (${issue.expected === 'object' ? 'an object' : `a ${issue.expected}`})`;
+      if (value === undefined) return `missing field "${where}" — add it (${issue.expected === 'object' ? 'an object' : issue.expected === 'array' ? 'a list, written [ … ]' : `a ${issue.expected}`})`;
       return `${field} should be ${issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}, not ${quote(value)}`;
     case 'unrecognized_keys': {
       const allowed = allowedKeys(schema, issue.path);

@@ -8,7 +8,7 @@ import { FILES, SEEDS_DIR, has, recordPath, str, type Entry } from './records.ts
 import type { Doc } from './files.ts';
 import type { Known } from './references.ts';
 import { checkRef } from './references.ts';
-import { quote, type Report } from './report.ts';
+import { pathText, quote, type Report } from './report.ts';
 import { isObject } from './schema-messages.ts';
 
 /** Source kinds that cannot alone support a control period or a "confirmed" record. */
@@ -184,20 +184,29 @@ export function checkSeedPassages(report: Report, docs: Map<string, Doc>, source
     doc.data.forEach((record: unknown, index: number) => {
       if (!isObject(record) || !Array.isArray(record.sources)) return;
       const id = typeof record.id === 'string' ? record.id : undefined;
-      record.sources.forEach((c: unknown, n: number) => {
-        if (!isObject(c) || c.paraphrase === true || typeof c.source !== 'string' || typeof c.passage !== 'string') return;
-        const seed = seedOf.get(c.source);
-        if (seed === undefined) return;
-        if (!seedText(seed).includes(collapseWhitespace(c.passage))) {
-          report.at(
-            doc,
-            [index, 'sources', n, 'passage'],
-            id,
-            `sources[${n}].passage is not word for word in seed ${seed} (${c.source}): ${quote(c.passage)} — copy it character for character from the seed text, or set "paraphrase": true if it is a summary`,
-            'seed-passage',
-          );
-        }
-      });
+      // A record's citations, and each rival claim's (a control period's `claims[n].sources`).
+      const lists: [(string | number)[], unknown[]][] = [[['sources'], record.sources]];
+      if (Array.isArray(record.claims)) {
+        record.claims.forEach((claim: unknown, k: number) => {
+          if (isObject(claim) && Array.isArray(claim.sources)) lists.push([['claims', k, 'sources'], claim.sources]);
+        });
+      }
+      for (const [at, list] of lists) {
+        list.forEach((c: unknown, n: number) => {
+          if (!isObject(c) || c.paraphrase === true || typeof c.source !== 'string' || typeof c.passage !== 'string') return;
+          const seed = seedOf.get(c.source);
+          if (seed === undefined) return;
+          if (!seedText(seed).includes(collapseWhitespace(c.passage))) {
+            report.at(
+              doc,
+              [index, ...at, n, 'passage'],
+              id,
+              `${pathText([...at, n, 'passage'])} is not word for word in seed ${seed} (${c.source}): ${quote(c.passage)} — copy it character for character from the seed text, or set "paraphrase": true if it is a summary`,
+              'seed-passage',
+            );
+          }
+        });
+      }
     });
   }
 }

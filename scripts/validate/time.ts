@@ -89,13 +89,20 @@ export function lifespans(report: Report, actors: Entry[], today: PartialDate): 
   return out;
 }
 
-/** The actors a record names, with where: a control period's actor and contestedBy, an event's actors, a claimant. */
+/** The actors a record names, with where: a control period's actor, contestedBy and claims, an event's actors, a claimant. */
 function namedActors(e: Entry, known: Known): { path: (string | number)[]; actor: string }[] {
   const out: { path: (string | number)[]; actor: string }[] = [];
   const actor = str(e, 'actor');
   if (actor !== undefined) out.push({ path: ['actor'], actor });
   strings(e, 'actors').forEach((a, n) => out.push({ path: ['actors', n], actor: a }));
   strings(e, 'contestedBy').forEach((a, n) => out.push({ path: ['contestedBy', n], actor: a }));
+  // A rival claim runs through the period, like a contest: split the period where the claim begins or ends.
+  if (Array.isArray(e.record.claims) && !e.failed.has('claims')) {
+    (e.record.claims as unknown[]).forEach((c, n) => {
+      const actor = typeof c === 'object' && c !== null ? (c as { actor?: unknown }).actor : undefined;
+      if (typeof actor === 'string') out.push({ path: ['claims', n, 'actor'], actor });
+    });
+  }
   const claimedBy = str(e, 'claimedBy');
   if (claimedBy !== undefined && known.actors?.has(claimedBy)) out.push({ path: ['claimedBy'], actor: claimedBy });
   return out;

@@ -28,6 +28,8 @@ const PLACE_REGION: Record<string, string> = {
   'al-khadim': 'cyrenaica', brak: 'fezzan', 'el-adem': 'cyrenaica', wheelus: 'tripolitania',
   'al-watiya': 'tripolitania', bayda: 'cyrenaica', 'ras-lanuf': 'tripolitania', sharara: 'fezzan',
   ghardabiya: 'tripolitania', 'maaten-al-sarra': 'cyrenaica',
+  // The 2019–2020 Tripoli war (issue 23).
+  gharyan: 'tripolitania', tarhuna: 'tripolitania', sabratha: 'tripolitania',
 };
 const COUNTERPART_IDS = [
   'moscow', 'sochi', 'saint-petersburg', 'kazan', 'minsk', 'kyiv', 'london', 'paris', 'rome', 'palermo',

@@ -38,6 +38,16 @@ export function withEdit(file: string, edit: (data: Json) => Json | void, base: 
 
 export const byId = (list: Json[], id: string): Json => list.find((r: Json) => r.id === id);
 
+/** The files without the Arabic and Russian texts of `ids` (for a test that removes or renames those records). */
+export function withoutTranslations(files: FileSet, ...ids: string[]): FileSet {
+  let out = files;
+  for (const lang of ['ar', 'ru']) {
+    const file = `data/i18n/${lang}.json`;
+    if (typeof out[file] === 'string') out = withEdit(file, (t: Json) => void ids.forEach((id) => delete t[id]), out);
+  }
+  return out;
+}
+
 export const check = (files: FileSet): Problem[] => validateAll(files, { now: NOW });
 export const lines = (files: FileSet): string[] => check(files).map(formatProblem);
 export const messages = (files: FileSet): string[] => check(files).map((p) => p.message);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../scripts/validate/index.ts';
-import { byId, check, lines, messages, only, valid, withEdit, type Json } from './validate-fixture.ts';
+import { byId, check, lines, messages, only, valid, withEdit, withoutTranslations, type Json } from './validate-fixture.ts';
 
 /** The valid set with several files edited in turn. */
 function edits(...changes: [file: string, edit: (data: Json) => Json | void][]) {
@@ -194,14 +194,17 @@ describe('sources aligned with a party', () => {
 
 describe('the status scale', () => {
   it('requires a response, or "noResponse": true, for an allegation', () => {
-    const files = withEdit('data/events.json', (list: Json[]) => list.filter((e) => e.id !== 'embassy-denial-2018-10'));
+    const files = withoutTranslations(withEdit('data/events.json', (list: Json[]) => list.filter((e) => e.id !== 'embassy-denial-2018-10')), 'embassy-denial-2018-10');
     expect(formatProblem(only(files))).toBe(
       'data/events.json:47 [sun-missiles-2018-10] status "alleged" needs a response: no event in data/events.json has "responds": "sun-missiles-2018-10" — add the denial or reply as an event with "responds": "sun-missiles-2018-10", or write "noResponse": true if a search found none',
     );
-    const searched = withEdit('data/events.json', (list: Json[]) => {
-      byId(list, 'sun-missiles-2018-10').noResponse = true;
-      return list.filter((e) => e.id !== 'embassy-denial-2018-10');
-    });
+    const searched = withoutTranslations(
+      withEdit('data/events.json', (list: Json[]) => {
+        byId(list, 'sun-missiles-2018-10').noResponse = true;
+        return list.filter((e) => e.id !== 'embassy-denial-2018-10');
+      }),
+      'embassy-denial-2018-10',
+    );
     expect(lines(searched)).toEqual([]);
   });
 

@@ -12,7 +12,7 @@
  */
 import { Actor, ControlPeriod, HistEvent, Presence } from '../../src/lib/records/schema.ts';
 import { todayOf } from './dates.ts';
-import { parseDoc, specialMessage, type Doc, type FileSet, type Path } from './files.ts';
+import { duplicateKeyMessage, parseDoc, specialMessage, type Doc, type FileSet, type Path } from './files.ts';
 import { checkGeo, featureId, features } from './geo.ts';
 import { checkHygiene } from './hygiene.ts';
 import { checkTranslations, type TranslatableKind } from './i18n.ts';
@@ -141,6 +141,10 @@ export function validateAll(files: FileSet, options: ValidateOptions = {}): Prob
   step('data/ and geo/', () => ({ docs, seeds } = readAll(files, report)));
   // A release's snapshot was checked when it was made; it is history, not text to correct.
   for (const doc of docs.values()) if (!isSnapshotFile(doc.file)) step(doc.file, () => checkHygiene(report, doc, locator(doc)));
+  // A key written twice: JSON keeps the last silently (a snapshot too: its hash covers only what JSON kept).
+  for (const doc of docs.values()) {
+    for (const d of doc.duplicates ?? []) step(doc.file, () => report.file(doc.file, duplicateKeyMessage(d), 'duplicate-key', d.line, locator(doc)(d.path).id));
+  }
 
   let geo = { regions: null, places: null, zones: new Map(), counterparts: null } as ReturnType<typeof checkGeo>;
   step('geo/', () => (geo = checkGeo(report, docs, present)));
@@ -264,7 +268,9 @@ export function validateAll(files: FileSet, options: ValidateOptions = {}): Prob
     }),
   );
   step(STORIES_DIR, () => {
-    const records = new Set([...control, ...presence, ...events].flatMap((e) => e.id ?? []));
+    // A record file that could not be read is reported once, as such; its ids are not "unknown" to a story.
+    const readable = [FILES.control, FILES.presence, FILES.events].every((f) => Array.isArray(docs.get(f)?.data));
+    const records = readable ? new Set([...control, ...presence, ...events].flatMap((e) => e.id ?? [])) : null;
     checkStories(report, docs, { places: known.places, records }, today);
   });
   return report.sorted();

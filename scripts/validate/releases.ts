@@ -52,6 +52,8 @@ const afterToday = (day: string, today: PartialDate): boolean => day > formatDat
 /** The problems of data/releases.json, data/releases/ and data/corrections.json, and the comparison with the newest release. */
 export function checkReleases(report: Report, input: ReleaseInputs): void {
   const { docs, present } = input;
+  // A file that could not be read is reported once, as such: nothing is compared with what it would say.
+  if ((present.has(RELEASES_FILE) && !docs.has(RELEASES_FILE)) || (present.has(CORRECTIONS_FILE) && !docs.has(CORRECTIONS_FILE))) return;
   const releases = readReleases(report, docs.get(RELEASES_FILE), input.today);
   const listed = new Set(releases.map((r) => r.id));
 

@@ -26,12 +26,13 @@ describe('files', () => {
     const p = only(files);
     expect(p.file).toBe('data/events.json');
     expect(p.line).toBe(3);
-    expect(p.message).toMatch(/^is not valid JSON \(.+\); look for a missing or extra comma/);
+    expect(p.message).toBe('is not valid JSON: at line 3, column 3, a comma is missing before this item — add a comma at the end of the item before it; nothing else in this file was checked');
   });
 
-  it('finds the line of a trailing comma although Node gives no position', () => {
+  it('finds the line of a trailing comma although Node gives no position: the comma\'s own', () => {
     const p = only({ ...VALID, 'data/presence.json': '[\n  1,\n  2,\n]' });
-    expect(p.line).toBe(4);
+    expect(p.line).toBe(3);
+    expect(p.message).toMatch(/^is not valid JSON: at line 3, column 4, a comma follows the last item of a list — remove that comma/);
   });
 
   it('reports missing files', () => {

@@ -105,6 +105,13 @@ describe('geo files', () => {
     expect(lines(files).join('\n')).toMatch(/regions leave [\d.]+ km² of the Libya outline uncovered/);
   });
 
+  it('rejects an id that is not a safe id: markup in an id would reach the map (issue 24)', () => {
+    const files = withEdit('geo/counterparts.geojson', (fc) => void (fc.features[0].properties.id = 'x"><script>alert(1)</script>'));
+    expect(lines(files)).toContainEqual(
+      'geo/counterparts.geojson:1 id "x\\"><script>alert(1)</script>" is not an id: ids are lower-case letters, digits and single hyphens, e.g. "putin-visit-2008-04" — regenerate with `npm run geo`, or correct it in scripts/build-geo.ts.',
+    );
+  });
+
   it('rejects a place that lies outside the region it names', () => {
     const files = withEdit('geo/places.geojson', (fc) => {
       fc.features[0].properties.region = 'fezzan';

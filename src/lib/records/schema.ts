@@ -4,10 +4,16 @@
  */
 import { z } from 'zod';
 
-/** Stable ids written in the data: lower-case words joined by hyphens, e.g. `putin-visit-2008-04`. */
-export const Id = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are lower-case letters, digits and single hyphens, e.g. "putin-visit-2008-04"');
+/**
+ * The one pattern of every id the atlas reads (records, actors, sources, places, stories; in data/,
+ * geo/ and release snapshots): lower-case words joined by hyphens, e.g. `putin-visit-2008-04`. It
+ * is also what makes an id safe to put in a URL, an attribute or an SVG `url(#…)` reference.
+ */
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const ID_RULE = 'ids are lower-case letters, digits and single hyphens, e.g. "putin-visit-2008-04"';
+
+/** Stable ids written in the data. */
+export const Id = z.string().regex(ID_PATTERN, ID_RULE);
 
 /**
  * A date as an editor writes it; its form is its precision:

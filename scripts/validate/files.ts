@@ -9,7 +9,7 @@
  * objects per value) and @mischnic/json-sourcemap did not finish in a minute (it counts lines from
  * the file's start for every value).
  */
-import { parse, ParseErrorCode, visit, type ParseError } from 'jsonc-parser';
+import { parse, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 import type { Report } from './report.ts';
 
 /** What the disk reader (disk.ts) passes instead of a text it did not or could not read. */
@@ -122,48 +122,49 @@ function syntaxFault(text: string, fallback: string): { offset: number; what: st
   const e = errors[0];
   if (!e) return { offset: text.length, what: `${fallback} — look for a missing or extra comma, quote or bracket` };
   const at = e.offset;
+  const code = printParseErrorCode(e.error);
   const next = text.charAt(at);
   // A comma before a closing bracket: the parser expected another item where the list or object ended.
-  if ((next === '}' || next === ']') && (e.error === ParseErrorCode.PropertyNameExpected || e.error === ParseErrorCode.ValueExpected)) {
+  if ((next === '}' || next === ']') && (code === 'PropertyNameExpected' || code === 'ValueExpected')) {
     let i = at - 1;
     while (i >= 0 && /\s/.test(text.charAt(i))) i--;
     if (text.charAt(i) === ',') return { offset: i, what: `a comma follows the last item of ${next === '}' ? 'an object' : 'a list'} — remove that comma (JSON allows none after the last item)` };
   }
   const found = JSON.stringify(oneLine(text.slice(at, at + Math.max(1, Math.min(e.length, 20)))));
-  switch (e.error) {
-    case ParseErrorCode.CommaExpected:
+  switch (code) {
+    case 'CommaExpected':
       return { offset: at, what: 'a comma is missing before this item — add a comma at the end of the item before it' };
-    case ParseErrorCode.UnexpectedEndOfString:
+    case 'UnexpectedEndOfString':
       return { offset: at, what: 'a text in quotes is not closed on its line — add the closing double quote (a text is written on one line)' };
-    case ParseErrorCode.InvalidCharacter:
+    case 'InvalidCharacter':
       return { offset: at, what: 'a text in quotes holds a tab or a line break — write the text on one line, with spaces' };
-    case ParseErrorCode.InvalidCommentToken:
-    case ParseErrorCode.UnexpectedEndOfComment:
+    case 'InvalidCommentToken':
+    case 'UnexpectedEndOfComment':
       return { offset: at, what: 'there is a comment — JSON has no comments: delete it' };
-    case ParseErrorCode.ColonExpected:
+    case 'ColonExpected':
       return { offset: at, what: 'a ":" is missing after the field name — write "name": value' };
-    case ParseErrorCode.CloseBraceExpected:
+    case 'CloseBraceExpected':
       return { offset: at, what: 'an object is not closed — add the "}" that ends it' };
-    case ParseErrorCode.CloseBracketExpected:
+    case 'CloseBracketExpected':
       return { offset: at, what: 'a list is not closed — add the "]" that ends it' };
-    case ParseErrorCode.EndOfFileExpected:
+    case 'EndOfFileExpected':
       return { offset: at, what: `there is more (${found}) after the end of the file's list or object — delete it, or move it inside` };
-    case ParseErrorCode.InvalidEscapeCharacter:
-    case ParseErrorCode.InvalidUnicode:
+    case 'InvalidEscapeCharacter':
+    case 'InvalidUnicode':
       return { offset: at, what: 'a backslash in a text starts an escape JSON does not know — write \\\\ for a backslash, \\" for a double quote, \\u and four hex digits for a character' };
-    case ParseErrorCode.InvalidNumberFormat:
-    case ParseErrorCode.UnexpectedEndOfNumber:
+    case 'InvalidNumberFormat':
+    case 'UnexpectedEndOfNumber':
       return { offset: at, what: 'a number is not written as JSON writes numbers (12, -3.5, 1e3: no leading zero, no "+") — correct it, or write text in quotes' };
-    case ParseErrorCode.InvalidSymbol:
-    case ParseErrorCode.PropertyNameExpected:
-    case ParseErrorCode.ValueExpected: {
+    case 'InvalidSymbol':
+    case 'PropertyNameExpected':
+    case 'ValueExpected': {
       if (/^\s*$/.test(text)) return { offset: 0, what: 'the file is empty — write [] for an empty list' };
       if (next === "'") {
         return /[{,]\s*$/.test(text.slice(0, at))
           ? { offset: at, what: 'a field name is not in double quotes — write it in double quotes: "name"' }
           : { offset: at, what: 'a text is in single quotes — write it in double quotes: "text"' };
       }
-      if (e.error === ParseErrorCode.PropertyNameExpected) return { offset: at, what: `a field name in double quotes is expected here, not ${found} — write "name": value` };
+      if (code === 'PropertyNameExpected') return { offset: at, what: `a field name in double quotes is expected here, not ${found} — write "name": value` };
       return { offset: at, what: `${found} is not a JSON value — write "text" in double quotes, a number, true, false, null, [ … ] or { … }` };
     }
     default:

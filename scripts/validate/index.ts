@@ -36,6 +36,7 @@ import { Report, type Problem } from './report.ts';
 import { isObject } from './schema-messages.ts';
 import { checkAligned, checkPlaceholderTitle, checkSeedPassages as checkSeeds, checkSourceStandard, checkStatus, responsesTo } from './sourcing.ts';
 import { checkReleases } from './releases.ts';
+import type { TranslationEntry } from '../../src/lib/records/release.ts';
 import { CORRECTIONS_FILE, RELEASES_FILE, isSnapshotFile } from '../lib/releases.ts';
 import { checkStories, isStoryFile, STORIES_DIR } from './stories.ts';
 import { checkCoverage, checkDate, checkLifespanEvent, checkLifespanSpan, checkOverlaps, checkSpan, checkYearOnly, lifespans, type Lifespan, type Period } from './time.ts';
@@ -264,6 +265,7 @@ export function validateAll(files: FileSet, options: ValidateOptions = {}): Prob
       lists: { control, presence, events },
       readable: [FILES.control, FILES.presence, FILES.events].every((f) => Array.isArray(docs.get(f)?.data)),
       sourceIds,
+      i18n: { ar: tableOf(present, docs, `${I18N_DIR}ar.json`), ru: tableOf(present, docs, `${I18N_DIR}ru.json`) },
       today,
     }),
   );
@@ -274,6 +276,13 @@ export function validateAll(files: FileSet, options: ValidateOptions = {}): Prob
     checkStories(report, docs, { places: known.places, records }, today);
   });
   return report.sorted();
+}
+
+/** A translation table as read (null when it could not be read as an object; absent: empty). */
+function tableOf(present: Set<string>, docs: Map<string, Doc>, file: string): Record<string, TranslationEntry> | null {
+  if (!present.has(file)) return {};
+  const data = docs.get(file)?.data;
+  return isObject(data) ? (data as Record<string, TranslationEntry>) : null;
 }
 
 /** Every id a translation may name, with its kind; null when a file they come from is unreadable. */

@@ -13,7 +13,7 @@ import type { Download, Page } from 'playwright-core';
 import { useBrowser, mapReady, watch } from './browser.ts';
 import { serve, type Served } from '../../scripts/lib/static-server.ts';
 import { readTree } from '../../scripts/validate/disk.ts';
-import { contentOf, correctionsText, historyOf, releaseBuild, releaseId, releasesText, snapshotPath, snapshotText } from '../../scripts/lib/releases.ts';
+import { contentOf, correctionsText, historyOf, releaseBuild, releaseId, releaseLine, releasesText, snapshotPath, snapshotText } from '../../scripts/lib/releases.ts';
 import { REPO_ROOT } from '../../scripts/lib/load-data.ts';
 import type { Correction } from '../../src/lib/records/release.ts';
 
@@ -57,7 +57,7 @@ beforeAll(async () => {
   ];
   const build = releaseBuild({
     ...files,
-    'data/releases.json': releasesText([{ id: oldId, date: '2026-11-20', summary: 'An older release, made by the test' }, ...history.releases]),
+    'data/releases.json': releasesText([releaseLine({ id: oldId, date: '2026-11-20', summary: 'An older release, made by the test' }, old, [], []), ...history.releases]),
     [snapshotPath(oldId)]: snapshotText(oldId, '2026-11-20', old),
     'data/corrections.json': correctionsText(log),
   });

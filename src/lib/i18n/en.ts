@@ -261,6 +261,8 @@ export const en = {
   'field.russia': "concerns the USSR/Russia",
   'field.actors': "actors",
   'field.sources': "sources",
+  'field.inArabic': "{field} (Arabic)",
+  'field.inRussian': "{field} (Russian)",
   'panel.corrected': "corrected {date}",
   'share.pin': "Keep showing this release of the record ({id}): the embed shows what you see now, with later corrections one tap away",
   'method.releases': "Releases and corrections: each published state of the record is a release. An embed keeps showing the release its journalist chose and says how many corrections have been made since; each correction says what changed, why, and on which source.",

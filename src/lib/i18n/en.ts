@@ -372,6 +372,11 @@ export const en = {
   'builder.copyArticle': "Copy the article",
   'builder.frame': "Embed that tells the story step by step (once the story file is in the atlas)",
   'builder.copyFrame': "Copy the embed",
+  'builder.notReady': "Not ready to copy yet:",
+  'builder.needTitle': "Write the story’s title (the story file needs one).",
+  'builder.needSteps': "Add at least two steps (a story has two to twenty).",
+  'builder.tooManySteps': "Remove steps (a story has at most twenty).",
+  'builder.needRecords': "Step {n} shows no record of the atlas at its month and place: choose another month or place.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -31,7 +31,7 @@ const release = await resolveRelease(location.search, {
   data: atlasData,
   dataAsOf,
   citations: lazy(() => import('virtual:atlas-citations')),
-  fetchFile: (path) => fetch(new URL(path, document.baseURI)),
+  fetchFile: (path, signal) => fetch(new URL(path, document.baseURI), { signal }),
 });
 pinTranslations(release.translations);
 const index = indexData(release.data, release.dataAsOf);

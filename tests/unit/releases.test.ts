@@ -479,6 +479,17 @@ describe('release= in a page', () => {
     expect(r.data).toBe(data);
   });
 
+  it('a release file that never answers, or whose body never ends: the newest after the timeout, with a note saying it did not arrive (issue 24)', async () => {
+    const never = () => new Promise<Response>(() => {});
+    const started = Date.now();
+    const r = await resolveRelease(`?release=${oldId}`, { ...ctx(never), timeout: 200 });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(r).toMatchObject({ note: 'late', pinned: false, id: stamp.current });
+    // Headers arrive, the body never does.
+    const stalled = () => new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('{"format":1,')) }));
+    expect((await resolveRelease(`?release=${oldId}`, { ...ctx(stalled), timeout: 200 })).note).toBe('late');
+  });
+
   it('the embed keeps release= through every rewrite of its URL, and drops a hostile one', () => {
     expect(keptParams('?date=2011-08&release=2026-12-02-a1b2c3&title=A')).toBe('&title=A&release=2026-12-02-a1b2c3');
     expect(keptParams('?release=latest')).toBe('&release=latest');

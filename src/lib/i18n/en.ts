@@ -215,6 +215,7 @@ export const en = {
   'release.toNewest': "See this view with the newest data",
   'release.noteUnknown': "This link asks for a release of the record that this atlas does not have: it shows the newest data.",
   'release.noteFailed': "The release of the record that this link asks for could not be loaded: it shows the newest data.",
+  'release.noteLate': "The release of the record that this link asks for did not arrive (the connection may be slow or down): it shows the newest data.",
   'corrections.open': "corrections",
   'corrections.heading': "Corrections",
   'corrections.intro': "Every change to a published record, newest first: what changed, field by field, why, and the source that prompted it. An embed in an article keeps showing the release its journalist chose, with these one tap away.",

@@ -60,8 +60,10 @@ export interface SvgMapInput {
 
 /** What XML cannot hold at all (U+FFFE, U+FFFF, controls, lone surrogates): dropped, or the image would not open. */
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** Anything esc() would change; most values (paths, colours) have none, and are returned as they are. */
+const TOUCHED = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]/;
 /** Every value written into the SVG (text or attribute) goes through this. */
-const esc = (s: string) => s.replace(NOT_XML, '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const esc = (s: string) => (TOUCHED.test(s) ? s.replace(NOT_XML, '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) : s);
 /**
  * An id as part of an SVG id and its url(#…) reference: the same safe text both times, so a
  * reference always finds its pattern and no id can close an attribute or a url( ). Ids are

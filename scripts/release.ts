@@ -1,8 +1,9 @@
 /**
  * `npm run release -- --summary "Corrected …; added …"`: publishes the record as it stands in data/.
  * It validates (and stops on any problem), then writes the snapshot data/releases/<id>.json, adds
- * the release to data/releases.json (id: today's date and a short hash of the content) and stamps
- * the corrections not yet released in data/corrections.json with the new id.
+ * the release to data/releases.json (id: today's date and a short hash of the content; the line
+ * chained to the one before it by its hashes, see data/README.md) and stamps the corrections not yet
+ * released in data/corrections.json with the new id.
  * `--date YYYY-MM-DD` dates it another day (default: today, UTC); `--root <folder>` works on the
  * data/ of another folder.
  */

@@ -12,6 +12,7 @@ import { isLang, type Lang } from './lib/i18n/i18n.ts';
 import { connectHost } from './lib/embed/bridge.ts';
 import { loadLanguage, pinTranslations } from './lib/i18n/load.ts';
 import { resolveRelease } from './lib/state/release.ts';
+import { lazy } from './lib/state/lazy.ts';
 import releaseStamp from 'virtual:atlas-release';
 import { NO_OPTIONS, parseEmbedOptions } from './lib/embed/options.ts';
 import dataAsOf from 'virtual:atlas-data-as-of';
@@ -31,8 +32,8 @@ const release = await resolveRelease(location.search, {
   stamp: releaseStamp,
   data: atlasData,
   dataAsOf,
-  citations: () => import('virtual:atlas-citations'),
-  fetchFile: (path) => fetch(new URL(path, document.baseURI)),
+  citations: lazy(() => import('virtual:atlas-citations')),
+  fetchFile: (path, signal) => fetch(new URL(path, document.baseURI), { signal }),
 });
 pinTranslations(release.translations);
 const index = indexData(release.data, release.dataAsOf);

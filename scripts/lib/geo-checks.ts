@@ -6,6 +6,7 @@
 import GJV from 'geojson-validation';
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import { ID_PATTERN, ID_RULE } from '../../src/lib/records/schema.ts';
 
 export type RegionFeature = Feature<Polygon | MultiPolygon, { id: string; [key: string]: unknown }>;
 export type PlaceFeature = Feature<Point, { id: string; region?: string; [key: string]: unknown }>;
@@ -66,6 +67,8 @@ export function checkGeoFile(name: string, json: unknown): string[] {
     const id = featureId(feature, i);
     if (id.startsWith('#')) {
       problems.push(`${name}: feature ${id} has no string properties.id — give every feature a stable id.`);
+    } else if (!ID_PATTERN.test(id)) {
+      problems.push(`${name}: id ${JSON.stringify(id)} is not an id: ${ID_RULE} — regenerate with \`npm run geo\`, or correct it in scripts/build-geo.ts.`);
     } else if (seen.has(id)) {
       problems.push(`${name}: id "${id}" is used twice — ids must be unique; rename one.`);
     }

@@ -51,8 +51,45 @@ export interface ReleaseContent {
 export interface Snapshot {
   id: string;
   date: string;
+  /** The SHA-256 its header states (absent in a snapshot written before issue 24). */
+  sha256?: string;
   content: ReleaseContent;
 }
+
+/**
+ * One line of data/releases.json (issue 24): what the app ships (`ReleaseInfo`) and the hashes that
+ * make the published history one chain, checked from the first release without git:
+ * - `sha256`: the full SHA-256 of the snapshot's canonical content (the id keeps its first 6 hex digits);
+ * - `previous`: the SHA-256 of the release line above it (`lineHash`), null for the first;
+ * - `corrections`: the SHA-256 of the corrections log as it stood when it was made (`correctionsHash`
+ *   of the corrections stamped with it or an earlier release, in the log's order).
+ * Editing, reordering or removing an earlier release, or a correction it published, breaks the chain.
+ */
+export interface ReleaseLine extends ReleaseInfo {
+  sha256: string;
+  previous: string | null;
+  corrections: string;
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** The hash a release line is chained by: of all its fields, in any order. */
+export const lineHash = (line: ReleaseLine): string => sha256(canonical(line));
+
+/** The hash of a corrections log (a list, in its order). */
+export const correctionsHash = (log: readonly Correction[]): string => sha256(canonical(log));
+
+/**
+ * The log as it stood when `releases[k]` was made: the corrections stamped with it or an earlier
+ * release, in the log's order (every pending correction is stamped when a release is made).
+ */
+export function loggedUpTo(releases: readonly { id: string }[], corrections: readonly Correction[], k: number): Correction[] {
+  const upTo = new Set(releases.slice(0, k + 1).map((r) => r.id));
+  return corrections.filter((c) => c.release !== undefined && upTo.has(c.release));
+}
+
+/** The part of a line the app ships. */
+export const infoOf = (r: ReleaseInfo): ReleaseInfo => ({ id: r.id, date: r.date, summary: r.summary });
 
 const parse = <T>(files: FileSet, path: string, fallback?: T): T => {
   const text = files[path];
@@ -87,7 +124,7 @@ export function canonical(value: unknown): string {
 }
 
 /** The content's SHA-256, in hex. Record order counts (it ranks contested periods); field order does not. */
-export const contentHash = (content: ReleaseContent): string => createHash('sha256').update(canonical(content)).digest('hex');
+export const contentHash = (content: ReleaseContent): string => sha256(canonical(content));
 
 /**
  * @example releaseId('2026-12-02', content) // '2026-12-02-a1b2c3'
@@ -102,7 +139,7 @@ export function snapshotText(id: string, date: string, content: ReleaseContent):
     return keys.length === 0 ? '{}' : `{\n${keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(t[k])}`).join(',\n')}\n}`;
   };
   return [
-    `{"id":${JSON.stringify(id)},"date":${JSON.stringify(date)},`,
+    `{"id":${JSON.stringify(id)},"date":${JSON.stringify(date)},"sha256":${JSON.stringify(contentHash(content))},`,
     `"actors":${list(content.actors)},`,
     `"control":${list(content.control)},`,
     `"presence":${list(content.presence)},`,
@@ -114,8 +151,8 @@ export function snapshotText(id: string, date: string, content: ReleaseContent):
 }
 
 export function readSnapshot(text: string): Snapshot {
-  const { id, date, ...content } = JSON.parse(text) as ReleaseContent & { id: string; date: string };
-  return { id, date, content: { ...content, i18n: { ar: content.i18n?.ar ?? {}, ru: content.i18n?.ru ?? {} } } };
+  const { id, date, sha256: stated, ...content } = JSON.parse(text) as ReleaseContent & { id: string; date: string; sha256?: string };
+  return { id, date, ...(stated === undefined ? {} : { sha256: stated }), content: { ...content, i18n: { ar: content.i18n?.ar ?? {}, ru: content.i18n?.ru ?? {} } } };
 }
 
 /** The content as the atlas ships it: records without citations (with `lastSource`), citations and sources by id. */
@@ -143,13 +180,13 @@ export function recordsById(content: ReleaseContent): Map<string, { list: Record
 
 /** The releases listed in data/releases.json (oldest first), with their snapshots where present. */
 export interface History {
-  releases: ReleaseInfo[];
+  releases: ReleaseLine[];
   snapshots: Map<string, Snapshot>;
   corrections: Correction[];
 }
 
 export function historyOf(files: FileSet): History {
-  const releases = parse<ReleaseInfo[]>(files, RELEASES_FILE, []);
+  const releases = parse<ReleaseLine[]>(files, RELEASES_FILE, []);
   const snapshots = new Map<string, Snapshot>();
   for (const r of releases) {
     const text = files[snapshotPath(r.id)];
@@ -229,7 +266,8 @@ export function releaseBuild(files: FileSet): ReleaseBuild {
   const history = historyOf(files);
   const hash = contentHash(content);
   const base = hash.slice(0, 12);
-  const newest = history.releases[history.releases.length - 1] ?? null;
+  const last = history.releases[history.releases.length - 1];
+  const newest = last ? infoOf(last) : null;
   // The newest release whose content is the first view's (normally the last one).
   const current = [...history.releases].reverse().find((r) => history.snapshots.has(r.id) && contentHash(history.snapshots.get(r.id)!.content) === hash)?.id ?? null;
   const contents = [content, ...[...history.releases].reverse().flatMap((r) => history.snapshots.get(r.id)?.content ?? [])];
@@ -248,7 +286,7 @@ export function releaseBuild(files: FileSet): ReleaseBuild {
     const { upTo, since } = splitAt(history.releases, history.corrections, r.id);
     const shipped: ShippedRelease = {
       format: 1,
-      release: r,
+      release: infoOf(r),
       base,
       dataAsOf: newestSourceDate(snap.content.sources),
       delta: makeDelta(shippedOf(snap.content), newestShipped),
@@ -260,7 +298,7 @@ export function releaseBuild(files: FileSet): ReleaseBuild {
   return {
     stamp: { current, newest, base },
     files: out,
-    log: { releases: history.releases, corrections: enriched },
+    log: { releases: history.releases.map(infoOf), corrections: enriched },
     corrected: correctedDates(history.corrections),
     missing,
   };
@@ -268,7 +306,18 @@ export function releaseBuild(files: FileSet): ReleaseBuild {
 
 /** The text of data/corrections.json as `npm run release` writes it back (stamped). */
 export const correctionsText = (list: readonly Correction[]): string => `${JSON.stringify(list, null, 2)}\n`;
-export const releasesText = (list: readonly ReleaseInfo[]): string => `[\n${list.map((r) => `  ${JSON.stringify(r)}`).join(',\n')}\n]\n`;
+/** data/releases.json as `npm run release` writes it: one release a line, its fields in a fixed order. */
+export const releasesText = (list: readonly ReleaseLine[]): string =>
+  `[\n${list.map((r) => `  ${JSON.stringify({ id: r.id, date: r.date, summary: r.summary, sha256: r.sha256, previous: r.previous, corrections: r.corrections })}`).join(',\n')}\n]\n`;
+
+/**
+ * The line for a release made now, chained to the one before it: its content's hash, the hash of
+ * the line above, and the hash of the log as it stands once this release's corrections are stamped.
+ */
+export function releaseLine(info: ReleaseInfo, content: ReleaseContent, before: readonly ReleaseLine[], log: readonly Correction[]): ReleaseLine {
+  const last = before[before.length - 1];
+  return { ...infoOf(info), sha256: contentHash(content), previous: last ? lineHash(last) : null, corrections: correctionsHash(log) };
+}
 
 export interface MadeRelease {
   id: string;
@@ -308,7 +357,7 @@ export function makeRelease(files: FileSet, opts: { date: string; summary: strin
   });
   const writes: Record<string, string> = {
     [snapshotPath(id)]: snapshotText(id, opts.date, content),
-    [RELEASES_FILE]: releasesText([...history.releases, { id, date: opts.date, summary }]),
+    [RELEASES_FILE]: releasesText([...history.releases, releaseLine({ id, date: opts.date, summary }, content, history.releases, corrections)]),
   };
   if (stamped > 0 || typeof files[CORRECTIONS_FILE] !== 'string') writes[CORRECTIONS_FILE] = correctionsText(corrections);
   return { id, writes, stamped };

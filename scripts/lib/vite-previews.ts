@@ -70,12 +70,29 @@ export function previewPng(ctx: PreviewContext, opts: { t: number; tr?: Translat
 
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-/** Where the built site will live: an absolute folder URL, or '' for relative addresses. */
-export function publicBase(): string {
-  const raw = process.env['ATLAS_PUBLIC_URL'] ?? '';
+/**
+ * Where the built site will live: an absolute folder URL, or '' for relative addresses. The og: and
+ * oEmbed addresses are made by adding paths to it, so anything after its path (a query, a fragment)
+ * or a password would break or leak them: the build stops with the reason.
+ * @example publicBase('https://example.org/atlas') // 'https://example.org/atlas/'
+ */
+export function publicBase(raw = process.env['ATLAS_PUBLIC_URL'] ?? ''): string {
   if (!raw) return '';
-  const u = new URL(raw);
-  if (!/^https?:$/.test(u.protocol)) throw new Error(`ATLAS_PUBLIC_URL must be an http(s) address, not ${raw}`);
+  const fix = 'write the address of the folder the atlas is served from, with nothing after its path, e.g. https://example.org/atlas/';
+  const name = `ATLAS_PUBLIC_URL ${JSON.stringify(raw)}`;
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new Error(`${name} is not a web address — ${fix}`);
+  }
+  if (!/^https?:$/.test(u.protocol)) throw new Error(`${name} must be an http(s) address — ${fix}`);
+  if (u.username || u.password) throw new Error(`${name} has a user name or password, which would be published in every page — ${fix}`);
+  // URL drops an empty "?" or "#": the raw text says whether one was written.
+  const query = raw.indexOf('?');
+  const hash = raw.indexOf('#');
+  if (query !== -1 && (hash === -1 || query < hash)) throw new Error(`${name} has a query (${JSON.stringify(raw.slice(query, hash === -1 ? undefined : hash))}): the link previews and oEmbed addresses are made by adding to it — ${fix}`);
+  if (hash !== -1) throw new Error(`${name} has a fragment (${JSON.stringify(raw.slice(hash))}): the link previews and oEmbed addresses are made by adding to it — ${fix}`);
   return u.href.endsWith('/') ? u.href : `${u.href}/`;
 }
 
@@ -185,6 +202,10 @@ export function previewsPlugin(root: string): Plugin {
   return {
     name: 'atlas-previews',
     apply: 'build',
+    // A malformed ATLAS_PUBLIC_URL stops the build before anything is drawn, with the reason.
+    buildStart() {
+      publicBase();
+    },
     transformIndexHtml(html) {
       const tr = translator('en');
       alt = describeView(get(), tr, currentMonth());

@@ -9,7 +9,7 @@
  * objects per value) and @mischnic/json-sourcemap did not finish in a minute (it counts lines from
  * the file's start for every value).
  */
-import { visit } from 'jsonc-parser';
+import { parse, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 import type { Report } from './report.ts';
 
 /** What the disk reader (disk.ts) passes instead of a text it did not or could not read. */
@@ -54,6 +54,8 @@ export interface Doc {
   data: unknown;
   /** Built on first use. */
   positions?: Positions;
+  /** Keys written twice in one object: each at its second line (index.ts reports them with the record's id). */
+  duplicates?: { key: string; line: number; firstLine: number; path: Path }[];
 }
 
 const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -102,16 +104,104 @@ function tooDeepAt(text: string, max: number): number {
   return -1;
 }
 
-/** Where JSON.parse gave up: its own position when it names one (Node 20 does not always), else the scanner's. */
-function syntaxErrorOffset(text: string, error: unknown): number {
-  const stated = /position (\d+)/.exec(String(error));
-  if (stated) return Number(stated[1]);
-  let at = -1;
-  visit(text, { onError: (_code, offset) => void (at === -1 && (at = offset)) }, { disallowComments: true, allowTrailingComma: false });
-  return at === -1 ? text.length : at;
+const oneLine = (s: string): string => s.replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '?');
+
+/** Line and column (both from 1; the column in UTF-16 units, as editors count) of an offset. */
+export function lineColumn(text: string, offset: number): [number, number] {
+  return [lineAtOffset(text, offset), offset - (text.lastIndexOf('\n', offset - 1) + 1) + 1];
 }
 
-const oneLine = (s: string): string => s.replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '?');
+/**
+ * Why a text is not JSON, in an editor's words: where the fault is, and what to do. jsonc-parser
+ * (VS Code's) says what it expected and where; JSON.parse often gives only a position, and Node 20
+ * sometimes not even that. The first fault only: what follows usually comes from it.
+ */
+function syntaxFault(text: string, fallback: string): { offset: number; what: string } {
+  const errors: ParseError[] = [];
+  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const e = errors[0];
+  if (!e) return { offset: text.length, what: `${fallback} — look for a missing or extra comma, quote or bracket` };
+  const at = e.offset;
+  const code = printParseErrorCode(e.error);
+  const next = text.charAt(at);
+  // A comma before a closing bracket: the parser expected another item where the list or object ended.
+  if ((next === '}' || next === ']') && (code === 'PropertyNameExpected' || code === 'ValueExpected')) {
+    let i = at - 1;
+    while (i >= 0 && /\s/.test(text.charAt(i))) i--;
+    if (text.charAt(i) === ',') return { offset: i, what: `a comma follows the last item of ${next === '}' ? 'an object' : 'a list'} — remove that comma (JSON allows none after the last item)` };
+  }
+  const found = JSON.stringify(oneLine(text.slice(at, at + Math.max(1, Math.min(e.length, 20)))));
+  switch (code) {
+    case 'CommaExpected':
+      return { offset: at, what: 'a comma is missing before this item — add a comma at the end of the item before it' };
+    case 'UnexpectedEndOfString':
+      return { offset: at, what: 'a text in quotes is not closed on its line — add the closing double quote (a text is written on one line)' };
+    case 'InvalidCharacter':
+      return { offset: at, what: 'a text in quotes holds a tab or a line break — write the text on one line, with spaces' };
+    case 'InvalidCommentToken':
+    case 'UnexpectedEndOfComment':
+      return { offset: at, what: 'there is a comment — JSON has no comments: delete it' };
+    case 'ColonExpected':
+      return { offset: at, what: 'a ":" is missing after the field name — write "name": value' };
+    case 'CloseBraceExpected':
+      return { offset: at, what: 'an object is not closed — add the "}" that ends it' };
+    case 'CloseBracketExpected':
+      return { offset: at, what: 'a list is not closed — add the "]" that ends it' };
+    case 'EndOfFileExpected':
+      return { offset: at, what: `there is more (${found}) after the end of the file's list or object — delete it, or move it inside` };
+    case 'InvalidEscapeCharacter':
+    case 'InvalidUnicode':
+      return { offset: at, what: 'a backslash in a text starts an escape JSON does not know — write \\\\ for a backslash, \\" for a double quote, \\u and four hex digits for a character' };
+    case 'InvalidNumberFormat':
+    case 'UnexpectedEndOfNumber':
+      return { offset: at, what: 'a number is not written as JSON writes numbers (12, -3.5, 1e3: no leading zero, no "+") — correct it, or write text in quotes' };
+    case 'InvalidSymbol':
+    case 'PropertyNameExpected':
+    case 'ValueExpected': {
+      if (/^\s*$/.test(text)) return { offset: 0, what: 'the file is empty — write [] for an empty list' };
+      if (next === "'") {
+        return /[{,]\s*$/.test(text.slice(0, at))
+          ? { offset: at, what: 'a field name is not in double quotes — write it in double quotes: "name"' }
+          : { offset: at, what: 'a text is in single quotes — write it in double quotes: "text"' };
+      }
+      if (code === 'PropertyNameExpected') return { offset: at, what: `a field name in double quotes is expected here, not ${found} — write "name": value` };
+      return { offset: at, what: `${found} is not a JSON value — write "text" in double quotes, a number, true, false, null, [ … ] or { … }` };
+    }
+    default:
+      return { offset: at, what: `${fallback} — look for a missing or extra comma, quote or bracket` };
+  }
+}
+
+/**
+ * Keys written twice in one object, each at its second place: JSON.parse keeps the last silently,
+ * so a field corrected in one place can stay wrong in the other. One pass of jsonc-parser's scanner
+ * (about 0.2 s for all of data/ and geo/).
+ */
+function duplicateKeys(text: string): NonNullable<Doc['duplicates']> {
+  const out: NonNullable<Doc['duplicates']> = [];
+  const objects: (Map<string, number> | null)[] = [];
+  visit(
+    text,
+    {
+      onObjectBegin: () => void objects.push(new Map()),
+      onArrayBegin: () => void objects.push(null),
+      onObjectEnd: () => void objects.pop(),
+      onArrayEnd: () => void objects.pop(),
+      onObjectProperty: (key, _offset, _length, line, _column, pathSupplier) => {
+        const keys = objects[objects.length - 1]!;
+        const first = keys.get(key);
+        if (first === undefined) keys.set(key, line + 1);
+        else out.push({ key, line: line + 1, firstLine: first, path: [...pathSupplier(), key] });
+      },
+    },
+    { disallowComments: true },
+  );
+  return out;
+}
+
+/** The message for a key written twice (at `d.line`). */
+export const duplicateKeyMessage = (d: NonNullable<Doc['duplicates']>[number]): string =>
+  `"${d.key}" is written twice in this object (first at line ${d.firstLine}) — JSON keeps only the last one, silently: delete the one that is wrong`;
 
 /**
  * Parses one JSON file; reports why it cannot be read and returns null, or returns the document.
@@ -142,16 +232,15 @@ export function parseDoc(file: string, input: string, report: Report): Doc | nul
   try {
     data = JSON.parse(text);
   } catch (error) {
+    // One message for the file and nothing else about it (issue 23): what follows a syntax error is noise.
     const reason = oneLine(error instanceof Error ? error.message : String(error));
-    report.file(
-      file,
-      `is not valid JSON (${reason.length > 160 ? `${reason.slice(0, 157)}…` : reason}); look for a missing or extra comma, quote or bracket on this line or the one before`,
-      'json-syntax',
-      lineAtOffset(text, syntaxErrorOffset(text, error)),
-    );
+    const fault = syntaxFault(text, `JSON.parse says: ${reason.length > 160 ? `${reason.slice(0, 157)}…` : reason}`);
+    const [line, column] = lineColumn(text, fault.offset);
+    report.file(file, `is not valid JSON: at line ${line}, column ${column}, ${fault.what}; nothing else in this file was checked`, 'json-syntax', line);
     return null;
   }
-  return { file, text, data };
+  const duplicates = duplicateKeys(text);
+  return duplicates.length > 0 ? { file, text, data, duplicates } : { file, text, data };
 }
 
 /** "/3/sources/0/passage" for [3, "sources", 0, "passage"] (RFC 6901). */

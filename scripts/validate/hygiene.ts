@@ -42,6 +42,10 @@ function fieldOf(path: Path): string {
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const BLANK = /^[\s\u200b-\u200d\u2060\ufeff]*$/;
+/** Not characters at all: XML forbids them, so one in a name makes the map's SVG, PNG and no-JavaScript picture unreadable. */
+const NOT_A_CHARACTER = /[\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** As the records' schema says it (schema.ts NoHtml), for the names in geo/, which have no schema of their own. */
+const HTML_TAG = /<[a-zA-Z!/?]/;
 const CONTROL_NAMES: Record<string, string> = {
   '\u0000': 'NUL',
   '\t': 'a tab',
@@ -86,6 +90,8 @@ export function textProblems(text: string, where: string, field: string): string
     const breaks = c === '\n' || c === '\r' || c === '\t' || c === '\u2028' || c === '\u2029';
     out.push(`${where} contains a control character (${name ? `${name}, ` : ''}${codePoint(c)}) — text is one line of plain text: ${breaks ? 'replace it with a space' : 'delete it'}`);
   }
+  const bad = NOT_A_CHARACTER.exec(text);
+  if (bad) out.push(`${where} contains ${codePoint(bad[0])}, which is not a character (XML forbids it: the map's images would not open) — delete it`);
   if (text.length > 0 && BLANK.test(text)) out.push(`${where} is only white space — write the text or remove the field`);
   const limit = TEXT_LIMITS[field] ?? DEFAULT_TEXT_LIMIT;
   const length = characterCount(text, limit);
@@ -105,10 +111,13 @@ export function textProblems(text: string, where: string, field: string): string
  * @param locate maps a value's path to the record id and the path within the record (for the message)
  */
 export function checkHygiene(report: Report, doc: Doc, locate: (path: Path) => { id?: string; inner: Path }): void {
+  // geo/ has no schema of its own: its names (the map, the images and the panel show them) are checked for markup here.
+  const geo = doc.file.startsWith('geo/');
   const path: Path = []; // one stack for the walk; copied only when a problem is reported
   const visit = (value: unknown): void => {
     if (typeof value === 'string') {
       const problems = textProblems(value, '', fieldOf(path));
+      if (geo && HTML_TAG.test(value)) problems.push(`: text must not contain HTML tags; write plain text (found ${quote(/<[a-zA-Z!/?][^<>]{0,30}>?/.exec(value)![0])})`);
       if (problems.length === 0) return;
       const at = [...path];
       const { id, inner } = locate(at);

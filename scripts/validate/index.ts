@@ -12,7 +12,7 @@
  */
 import { Actor, ControlPeriod, HistEvent, Presence } from '../../src/lib/records/schema.ts';
 import { todayOf } from './dates.ts';
-import { parseDoc, specialMessage, type Doc, type FileSet, type Path } from './files.ts';
+import { duplicateKeyMessage, parseDoc, specialMessage, type Doc, type FileSet, type Path } from './files.ts';
 import { checkGeo, featureId, features } from './geo.ts';
 import { checkClaims } from './claims.ts';
 import { checkDuplicateEvents, checkDuplicatePresences, type Tables } from './duplicates.ts';
@@ -38,6 +38,7 @@ import { Report, type Problem } from './report.ts';
 import { isObject } from './schema-messages.ts';
 import { checkAligned, checkPlaceholderTitle, checkSeedPassages as checkSeeds, checkSourceStandard, checkStatus, responsesTo } from './sourcing.ts';
 import { checkReleases } from './releases.ts';
+import type { TranslationEntry } from '../../src/lib/records/release.ts';
 import { CORRECTIONS_FILE, RELEASES_FILE, isSnapshotFile, readSnapshot, snapshotPath } from '../lib/releases.ts';
 import { checkStories, isStoryFile, STORIES_DIR } from './stories.ts';
 import { checkCoverage, checkDate, checkLifespanEvent, checkLifespanSpan, checkOverlaps, checkSpan, checkYearOnly, lifespans, type Lifespan, type Period } from './time.ts';
@@ -156,6 +157,10 @@ function check(files: FileSet, options: ValidateOptions): Report {
   step('data/ and geo/', () => ({ docs, seeds } = readAll(files, report)));
   // A release's snapshot was checked when it was made; it is history, not text to correct.
   for (const doc of docs.values()) if (!isSnapshotFile(doc.file)) step(doc.file, () => checkHygiene(report, doc, locator(doc)));
+  // A key written twice: JSON keeps the last silently (a snapshot too: its hash covers only what JSON kept).
+  for (const doc of docs.values()) {
+    for (const d of doc.duplicates ?? []) step(doc.file, () => report.file(doc.file, duplicateKeyMessage(d), 'duplicate-key', d.line, locator(doc)(d.path).id));
+  }
 
   let geo = { regions: null, places: null, zones: new Map(), counterparts: null } as ReturnType<typeof checkGeo>;
   step('geo/', () => (geo = checkGeo(report, docs, present)));
@@ -291,11 +296,14 @@ function check(files: FileSet, options: ValidateOptions): Report {
       lists: { control, presence, events },
       readable: [FILES.control, FILES.presence, FILES.events].every((f) => Array.isArray(docs.get(f)?.data)),
       sourceIds,
+      i18n: { ar: tableOf(present, docs, `${I18N_DIR}ar.json`), ru: tableOf(present, docs, `${I18N_DIR}ru.json`) },
       today,
     }),
   );
   step(STORIES_DIR, () => {
-    const records = new Set([...control, ...presence, ...events].flatMap((e) => e.id ?? []));
+    // A record file that could not be read is reported once, as such; its ids are not "unknown" to a story.
+    const readable = [FILES.control, FILES.presence, FILES.events].every((f) => Array.isArray(docs.get(f)?.data));
+    const records = readable ? new Set([...control, ...presence, ...events].flatMap((e) => e.id ?? [])) : null;
     checkStories(report, docs, { places: known.places, records }, today);
   });
   return report;
@@ -318,6 +326,13 @@ function newestRelease(docs: Map<string, Doc>): { id: string; records: Set<strin
   } catch {
     return null;
   }
+}
+
+/** A translation table as read (null when it could not be read as an object; absent: empty). */
+function tableOf(present: Set<string>, docs: Map<string, Doc>, file: string): Record<string, TranslationEntry> | null {
+  if (!present.has(file)) return {};
+  const data = docs.get(file)?.data;
+  return isObject(data) ? (data as Record<string, TranslationEntry>) : null;
 }
 
 /** Every id a translation may name, with its kind; null when a file they come from is unreadable. */

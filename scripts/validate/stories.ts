@@ -14,7 +14,7 @@ export const isStoryFile = (file: string): boolean => file.startsWith(STORIES_DI
 
 const FIRST = '1943-01';
 
-export function checkStories(report: Report, docs: Map<string, Doc>, known: { places: Set<string> | null; records: Set<string> }, today: { year: number; month?: number }): void {
+export function checkStories(report: Report, docs: Map<string, Doc>, known: { places: Set<string> | null; records: Set<string> | null }, today: { year: number; month?: number }): void {
   const last = `${String(today.year).padStart(4, '0')}-${String(today.month ?? 12).padStart(2, '0')}`;
   for (const doc of docs.values()) {
     if (!isStoryFile(doc.file)) continue;
@@ -38,9 +38,10 @@ export function checkStories(report: Report, docs: Map<string, Doc>, known: { pl
       }
       if (typeof step.date === 'string' && typeof step.until === 'string' && step.until <= step.date) at('until', `until "${step.until}" must come after date "${step.date}"`);
       if (typeof step.place === 'string' && known.places && !known.places.has(step.place)) at('place', unknownIdMessage('place', step.place, 'place', known.places, 'geo/places.geojson and geo/regions.geojson'));
-      if (Array.isArray(step.records)) {
+      const records = known.records;
+      if (Array.isArray(step.records) && records) {
         step.records.forEach((r: unknown, k: number) => {
-          if (typeof r === 'string' && !known.records.has(r)) at('records', unknownIdMessage(`records[${k}]`, r, 'record', known.records, 'data/control.json, presence.json and events.json'), ['records', k]);
+          if (typeof r === 'string' && !records.has(r)) at('records', unknownIdMessage(`records[${k}]`, r, 'record', records, 'data/control.json, presence.json and events.json'), ['records', k]);
         });
       }
     });

@@ -43,7 +43,7 @@ interface Opened {
 }
 
 /** An article on the second origin with `body` (an iframe of the atlas, scripts…); waits for the atlas to draw. */
-async function openArticle(body: string, from: Served = atlas): Promise<Opened> {
+async function openArticle(body: string, from: Served = atlas, width = 720): Promise<Opened> {
   const path = `/article-${Math.random().toString(36).slice(2)}.html`;
   routes[path] = [
     'text/html; charset=utf-8',
@@ -53,7 +53,7 @@ async function openArticle(body: string, from: Served = atlas): Promise<Opened> 
   addEventListener('message', (e) => { if (e.origin === ${JSON.stringify(from.origin)}) heard.push(e.data); });
 </script></head><body style="margin:0">${body}</body></html>`,
   ];
-  const page = await browser.newPage({ viewport: { width: 720, height: 900 } });
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
   const w = watch(page, [from.origin, article.origin, stranger.origin]);
   await page.goto(`${article.origin}${path}`);
   await expect.poll(() => page.frames().some((f) => f.url().startsWith(from.url)), { timeout: 20_000 }).toBe(true);
@@ -112,6 +112,55 @@ describe('embed.js', () => {
   });
 });
 
+describe('embed.js inserted after the atlas has started (issue 24)', () => {
+  it('asks each frame for its height: at 390 px both atlases on the page take their content\'s height', async () => {
+    const e = await openArticle(`${iframe(`${atlas.url}?date=2019-04&embed=1`)}<p>Between the two maps.</p>${iframe(`${atlas.url}?date=1970-01&embed=1&lang=ru`)}`, atlas, 390);
+    const frames = () => e.page.frames().filter((f) => f.url().startsWith(atlas.url));
+    await expect.poll(() => frames().length).toBe(2);
+    for (const f of frames()) await f.waitForFunction(() => document.documentElement.dataset['mapReady'] === 'true', null, { timeout: 45_000 });
+    // Both have said their height already, to a page with nobody listening.
+    await expect.poll(() => heard(e.page).then((h) => h.filter((m) => m.type === 'atlas:height').length)).toBeGreaterThanOrEqual(2);
+    await e.page.evaluate((src) => {
+      const s = document.createElement('script');
+      s.src = src;
+      document.body.append(s);
+    }, `${atlas.url}embed.js`);
+    const gaps = async () => {
+      const out: number[] = [];
+      const boxes = await e.page.locator('iframe[data-atlas]').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
+      const list = frames();
+      for (let i = 0; i < list.length; i++) out.push(Math.abs(boxes[i]! - (await list[i]!.evaluate(() => document.body.getBoundingClientRect().height))));
+      return Math.max(...out);
+    };
+    await expect.poll(gaps, { timeout: 10_000 }).toBeLessThanOrEqual(2);
+    expect(await e.page.locator('iframe[data-atlas]').evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().height)))).not.toContain(760);
+    expect(e.errors).toEqual([]);
+    await e.page.close();
+  });
+});
+
+describe('embed.js among clobbering names and an about:blank frame (issue 24)', () => {
+  it('keeps the scroll steps working with <img name="readyState"> and <img name="addEventListener">, and a step aimed at about:blank throws nothing', async () => {
+    const filler = '<div style="height:1400px"></div>';
+    const e = await openArticle(
+      `<img name="readyState" src="data:," alt=""><img name="addEventListener" src="data:," alt="">${iframe(`${atlas.url}?date=1960-01&embed=1`)}<iframe data-atlas id="blank" src="about:blank" title="Empty" height="50"></iframe>` +
+        `<script src="${atlas.url}embed.js"></script>${filler}<p data-atlas-step data-atlas-for="blank" data-date="1970-01">A step for the empty frame.</p>${filler}` +
+        `<p data-atlas-step data-date="2019-04" data-place="tripoli">In April 2019 Haftar's forces moved on Tripoli.</p>${filler}`,
+    );
+    for (const text of ['A step for the empty frame.', 'In April 2019']) {
+      const y = await e.page.evaluate((t) => [...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith(t))!.getBoundingClientRect().top + scrollY, text);
+      await e.page.evaluate((top) => window.scrollTo(0, top - innerHeight / 2), y);
+      await expect.poll(() => e.page.evaluate((t) => [...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith(t))!.hasAttribute('data-atlas-active'), text)).toBe(true);
+    }
+    await expect.poll(() => timeOf(e.frame), { timeout: 10_000 }).toBe('April 2019');
+    // And it sizes the atlas.
+    const frameHeight = () => e.page.locator('iframe[data-atlas]').first().evaluate((el) => el.getBoundingClientRect().height);
+    await expect.poll(async () => Math.abs((await frameHeight()) - (await e.frame.evaluate(() => document.body.getBoundingClientRect().height))), { timeout: 10_000 }).toBeLessThanOrEqual(2);
+    expect(e.errors).toEqual([]);
+    await e.page.close();
+  });
+});
+
 describe('host messages', () => {
   it('a message sent when the frame loads, before "atlas:ready", is kept and applied', async () => {
     const src = `${atlas.url}?date=1960-01&lang=ru&embed=1`;
@@ -124,6 +173,24 @@ describe('host messages', () => {
     await expect.poll(() => heard(e.page).then((h) => h.some((m) => m.type === 'atlas:ready'))).toBe(true);
     expect(await e.page.evaluate(() => (window as unknown as { sentBeforeReady: boolean }).sentBeforeReady)).toBe(true);
     await expect.poll(() => e.frame.locator('#atlas-time').inputValue(), { timeout: 5000 }).toBe(String(2019 * 12 + 3));
+    await e.page.close();
+  });
+
+  it('a third-party frame flooding the atlas while it starts cannot push out the article\'s first atlas:set (issue 24)', async () => {
+    // In Russian: the atlas waits for its language while it starts, the window the flood aims at.
+    const src = `${atlas.url}?date=1960-01&lang=ru&embed=1`;
+    // A sandboxed frame of nobody's origin posts 100 messages a tick to the atlas (the page's first frame) for six seconds.
+    const flood = `<script>const t = parent.frames[0]; const end = Date.now() + 6000; (function go() { for (let i = 0; i < 100; i++) t.postMessage({ type: 'atlas:set', version: 1, date: '1950-01' }, '*'); if (Date.now() < end) setTimeout(go, 0); })();<\/script>`;
+    const e = await openArticle(
+      `${iframe(src)}<iframe sandbox="allow-scripts" title="Ad" srcdoc="${flood.replace(/"/g, '&quot;')}"></iframe><script>
+        const f = document.querySelector('iframe[data-atlas]');
+        f.addEventListener('load', () => { window.sentBeforeReady = !heard.some((m) => m.type === 'atlas:ready'); f.contentWindow.postMessage({ type: 'atlas:set', version: 1, date: '2019-04' }, '*'); });
+      </script>`,
+    );
+    await expect.poll(() => heard(e.page).then((h) => h.some((m) => m.type === 'atlas:ready'))).toBe(true);
+    expect(await e.page.evaluate(() => (window as unknown as { sentBeforeReady: boolean }).sentBeforeReady)).toBe(true);
+    await expect.poll(() => e.frame.locator('#atlas-time').inputValue(), { timeout: 10_000 }).toBe(String(2019 * 12 + 3));
+    expect(e.errors).toEqual([]);
     await e.page.close();
   });
 

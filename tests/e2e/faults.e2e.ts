@@ -48,6 +48,7 @@ describe('the first look, before the script', () => {
 describe('a lost WebGL context', () => {
   it('shows the SVG map of the same month at once, with a note, and MapLibre again once the context is restored', async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 860 } });
+    const w = watch(page, [origin]);
     await page.goto(`${baseUrl}?date=2019-06`);
     await mapReady(page);
     await useWebgl(page);
@@ -61,6 +62,24 @@ describe('a lost WebGL context', () => {
     await page.locator('[data-testid="svg-map"] path[data-area="cyrenaica"]').waitFor({ timeout: 10_000 });
     expect(await page.locator('[data-testid="svg-map"] path[data-area="cyrenaica"]').getAttribute('data-actor')).toBe('lna');
     expect(await page.getByTestId('map-note').textContent()).toMatch(/stopped drawing the zoomable map/);
+
+    // Later steps and layer changes draw the SVG map and throw nothing (issue 24); the note leaves the zoom buttons free.
+    const slider = page.getByRole('slider', { name: 'Time' });
+    await slider.focus();
+    for (const key of ['PageUp', 'ArrowRight', 'PageDown', 'ArrowLeft', 'PageUp']) await page.keyboard.press(key);
+    await expect.poll(() => slider.getAttribute('aria-valuetext')).toBe('June 2020');
+    await page.getByRole('checkbox', { name: /Diplomacy/ }).click();
+    await page.getByRole('checkbox', { name: /Diplomacy/ }).click();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(w.errors).toEqual([]);
+    const note = await page.getByTestId('map-note').boundingBox();
+    for (const name of ['Zoom in', 'Zoom out', 'Show all of Libya']) {
+      const b = (await page.getByRole('button', { name }).boundingBox())!;
+      const apart = b.x + b.width <= note!.x || note!.x + note!.width <= b.x || b.y + b.height <= note!.y || note!.y + note!.height <= b.y;
+      expect(apart, `${name} is under the note`).toBe(true);
+      // Nothing covers it: the button itself is what a click there reaches.
+      expect(await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.getAttribute('aria-label'), [b.x + b.width / 2, b.y + b.height / 2])).toBe(name);
+    }
 
     await page.evaluate(() => (window as unknown as { lose: WEBGL_lose_context }).lose.restoreContext());
     await expect.poll(() => page.locator('[data-testid="svg-map"]').count(), { timeout: 20_000 }).toBe(0);
@@ -107,6 +126,58 @@ describe('a dropped connection after load', () => {
     await page.getByTestId('map-note').getByRole('button', { name: 'Try again' }).click();
     await page.waitForFunction(() => document.documentElement.dataset['webgl'] === 'ready', null, { timeout: 45_000 });
     await context.close();
+  });
+});
+
+describe('the whole record and the comparison, offline (issue 24)', () => {
+  it('say what failed and offer a retry that works once back online, with no unhandled error', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    const w = watch(page, [origin]);
+    await page.goto(`${baseUrl}?date=2011-08`);
+    await mapReady(page);
+    await context.setOffline(true);
+    for (const [button, heading] of [['The whole record', 'atlas-records-heading'], ['Compare two dates', 'atlas-compare-heading']] as const) {
+      await page.getByRole('button', { name: button }).click();
+      const alert = page.getByRole('alert').filter({ hasText: /could not be loaded/ });
+      await alert.waitFor({ timeout: 15_000 });
+      expect(await alert.textContent()).toMatch(/connection/);
+      await context.setOffline(false);
+      await alert.getByRole('button', { name: 'Try again' }).click();
+      await page.locator(`#${heading}`).waitFor({ timeout: 15_000 });
+      expect(await page.getByRole('alert').filter({ hasText: /could not be loaded/ }).count()).toBe(0);
+      await context.setOffline(true);
+    }
+    expect(w.errors.filter((e) => !/Failed to fetch|net::ERR_INTERNET_DISCONNECTED/i.test(e))).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('a map worker served with the wrong type (a host that does not know .mjs) (issue 24)', () => {
+  let served: Served;
+  beforeAll(async () => {
+    served = await serve({ root: resolve(import.meta.dirname, '../../dist'), gzip: true, headersFor: (file): Record<string, string> => (file.endsWith('.mjs') ? { 'content-type': 'application/octet-stream' } : {}) });
+  });
+  afterAll(async () => {
+    await served?.close();
+  });
+
+  it('says so in the map\'s note, names the type, and keeps the SVG map working', async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 860 } });
+    const w = watch(page, [served.origin]);
+    await page.goto(`${served.url}?date=2019-06`);
+    await mapReady(page);
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    const note = page.getByTestId('map-note');
+    await expect.poll(() => note.textContent(), { timeout: 15_000 }).toMatch(/serves the map’s worker \(\.mjs\) as "application\/octet-stream"/);
+    expect(await page.locator('[data-testid="svg-map"] path[data-area="cyrenaica"]').getAttribute('data-actor')).toBe('lna');
+    // The SVG map still follows the reader.
+    await page.getByRole('slider', { name: 'Time' }).focus();
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => page.getByRole('slider', { name: 'Time' }).getAttribute('aria-valuetext')).toBe('June 2018');
+    expect(await page.evaluate(() => document.documentElement.dataset['webgl'])).toBeUndefined();
+    expect(w.errors).toEqual([]);
+    await page.close();
   });
 });
 

@@ -13,7 +13,7 @@ import type { Download, Page } from 'playwright-core';
 import { useBrowser, mapReady, watch } from './browser.ts';
 import { serve, type Served } from '../../scripts/lib/static-server.ts';
 import { readTree } from '../../scripts/validate/disk.ts';
-import { contentOf, correctionsText, historyOf, releaseBuild, releaseId, releasesText, snapshotPath, snapshotText } from '../../scripts/lib/releases.ts';
+import { contentOf, correctionsText, historyOf, releaseBuild, releaseId, releaseLine, releasesText, snapshotPath, snapshotText } from '../../scripts/lib/releases.ts';
 import { REPO_ROOT } from '../../scripts/lib/load-data.ts';
 import type { Correction } from '../../src/lib/records/release.ts';
 
@@ -57,7 +57,7 @@ beforeAll(async () => {
   ];
   const build = releaseBuild({
     ...files,
-    'data/releases.json': releasesText([{ id: oldId, date: '2026-11-20', summary: 'An older release, made by the test' }, ...history.releases]),
+    'data/releases.json': releasesText([releaseLine({ id: oldId, date: '2026-11-20', summary: 'An older release, made by the test' }, old, [], []), ...history.releases]),
     [snapshotPath(oldId)]: snapshotText(oldId, '2026-11-20', old),
     'data/corrections.json': correctionsText(log),
   });
@@ -145,6 +145,48 @@ describe('an embed pinned to an older release', () => {
     expect(pkg.metadata.correctionsSince.map((c) => c.records)).toEqual([['tripoli-jamahiriya-1977', 'tripoli-ntc-2011']]);
     expect(pkg.control.find((c) => c.id === 'tripoli-ntc-2011')!.start).toBe('2011-09');
     await context.close();
+  });
+});
+
+describe('a pinned release file that never answers (issue 24)', () => {
+  it('says so within 15 s (showing the newest meanwhile), and Try again shows the pinned release once the file arrives', async () => {
+    const page = await browser().newPage({ viewport: { width: 1000, height: 900 } });
+    const w = watch(page, [served.origin]);
+    let hang = true;
+    // While `hang`, the release file's request is never answered (neither fulfilled nor failed).
+    await page.route(/\/releases\/[0-9a-f]{12}\/[^/]+\.json$/, (route) => (hang ? undefined : route.continue()));
+    const started = Date.now();
+    await page.goto(`${served.url}?date=2011-08&place=tripoli&embed=1&release=${oldId}`);
+    const note = page.getByTestId('release-note');
+    await note.waitFor({ timeout: 15_000 });
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(await note.textContent()).toMatch(/did not arrive.*it shows the newest data/);
+    await mapReady(page);
+    hang = false;
+    await note.getByRole('button', { name: 'Try again' }).click();
+    await page.getByTestId('corrections-since').waitFor({ timeout: 20_000 });
+    await page.getByTestId('place-panel').waitFor({ timeout: 20_000 });
+    expect(await panelControl(page)).toMatch(/Jamahiriya \(Gaddafi\)/);
+    expect(await page.getByTestId('release-note').count()).toBe(0);
+    expect(w.errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the releases published before issue 24', () => {
+  it('keep their ids in URLs: release=<id> still shows that release, with its corrections line', async () => {
+    const ids = historyOf(readTree(REPO_ROOT)).releases.map((r) => r.id);
+    expect(ids.slice(0, 3)).toEqual(['2026-12-02-586c19', '2026-12-02-7b55ec', '2026-12-02-39bece']);
+    const page = await browser().newPage({ viewport: { width: 1000, height: 900 } });
+    const w = watch(page, [served.origin]);
+    for (const id of ids.slice(0, 2)) {
+      await open(page, `?date=2011-08&embed=1&release=${id}`);
+      await page.getByTestId('corrections-since').waitFor({ timeout: 20_000 });
+      expect(await page.getByTestId('release-note').count()).toBe(0);
+      expect(new URL(page.url()).searchParams.get('release')).toBe(id);
+    }
+    expect(w.errors).toEqual([]);
+    await page.close();
   });
 });
 

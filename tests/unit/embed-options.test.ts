@@ -83,6 +83,8 @@ describe('embed options', () => {
     expect(normalizeText('  Russia\n\tin   Libya ', 100)).toBe('Russia in Libya');
     expect(normalizeText('abc\u202edef\u2066g\u0000h\u0007', 100)).toBe('abcdefgh');
     expect(normalizeText('\ud800lone', 100)).toBe('lone');
+    // Not characters: XML forbids them, and the Image SVG, the PNG and the no-JavaScript picture would not open (issue 24).
+    expect(normalizeText('Wagner\uffff in Libya\ufffe', 100)).toBe('Wagner in Libya');
     expect(normalizeText('😀 emoji', 100)).toBe('😀 emoji');
     expect(normalizeText(42, 100)).toBe('');
     expect(normalizeText('word '.repeat(50), 20)).toBe('word word word word…');

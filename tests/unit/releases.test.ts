@@ -10,16 +10,21 @@ import { describe, expect, it } from 'vitest';
 import {
   contentHash,
   contentOf,
+  correctionsHash,
   correctionsText,
   historyOf,
+  lineHash,
   makeRelease,
+  readSnapshot,
   releaseBuild,
   releaseId,
+  releaseLine,
   releasesText,
   shippedOf,
   snapshotPath,
   snapshotText,
   type ReleaseContent,
+  type ReleaseLine,
 } from '../../scripts/lib/releases.ts';
 import { readTree } from '../../scripts/validate/disk.ts';
 import { REPO_ROOT } from '../../scripts/lib/load-data.ts';
@@ -37,7 +42,7 @@ import {
 } from '../../src/lib/records/release.ts';
 import { resolveRelease, type ReleaseContext } from '../../src/lib/state/release.ts';
 import { keptParams } from '../../src/lib/embed/options.ts';
-import { sinceText } from '../../src/lib/ui/corrections.ts';
+import { fieldLabel, sinceText } from '../../src/lib/ui/corrections.ts';
 import { registerLanguage, translator } from '../../src/lib/i18n/i18n.ts';
 import { ar } from '../../src/lib/i18n/ar.ts';
 import { ru } from '../../src/lib/i18n/ru.ts';
@@ -93,7 +98,11 @@ describe('release ids', () => {
 describe('npm run release', () => {
   it('writes the snapshot, lists the release and stamps the pending corrections; nothing changed, no release', () => {
     const { files, id } = released();
-    expect(JSON.parse(files['data/releases.json'] as string)).toEqual([{ id, date: '2026-11-01', summary: 'First release' }]);
+    // The line carries the snapshot's full SHA-256, and starts the chain (issue 24).
+    expect(JSON.parse(files['data/releases.json'] as string)).toEqual([
+      { id, date: '2026-11-01', summary: 'First release', sha256: contentHash(contentOf(valid())), previous: null, corrections: correctionsHash([]) },
+    ]);
+    expect(id.endsWith(contentHash(contentOf(valid())).slice(0, 6))).toBe(true);
     expect(typeof files[snapshotPath(id)]).toBe('string');
     expect(JSON.parse(files['data/corrections.json'] as string)).toEqual([]);
     expect(makeRelease(files, { date: '2026-11-02', summary: 'Again' })).toBe(`nothing has changed since release ${id}`);
@@ -190,6 +199,113 @@ describe('the validator and the newest release', () => {
   });
 });
 
+describe('published history that cannot be rewritten (issue 24)', () => {
+  const VISIT = 'gaddafi-visit-moscow-1976';
+  const make = (files: FileSet, date: string, summary: string): FileSet => {
+    const made = makeRelease(files, { date, summary });
+    if (typeof made === 'string') throw new Error(made);
+    return { ...files, ...made.writes };
+  };
+  const ids = (files: FileSet): string[] => (JSON.parse(files['data/releases.json'] as string) as { id: string }[]).map((r) => r.id);
+
+  /** Three releases: the fixture; the 1976 visit's date corrected (a correction stamped with it); a new event. */
+  function threeReleases(): FileSet {
+    let files = make(valid(), '2026-11-01', 'First release');
+    files = edit(files, 'data/events.json', (l: Json[]) => void (byId(l, VISIT).date = '1976-12-01'));
+    files = withLog(files, [{ date: '2026-11-05', records: [VISIT], changes: [{ record: VISIT, field: 'date', before: '1976-12', after: '1976-12-01' }], reason: { en: 'The study gives the day.' }, source: 'test-study' }]);
+    files = make(files, '2026-11-06', 'Corrected the date of the 1976 visit');
+    files = edit(files, 'data/events.json', (l: Json[]) => [...l, { ...clone(byId(l, VISIT)), id: 'gaddafi-visit-moscow-1977', date: '1977-01' }]);
+    return make(files, '2026-11-10', 'Added the 1977 visit');
+  }
+
+  it('three releases with a published correction form a chain the validator accepts', () => {
+    const files = threeReleases();
+    expect(ids(files)).toHaveLength(3);
+    const lines3 = JSON.parse(files['data/releases.json'] as string) as ReleaseLine[];
+    expect(lines3[0]!.previous).toBeNull();
+    expect(lines3[1]!.previous).toBe(lineHash(lines3[0]!));
+    expect(lines3[2]!.previous).toBe(lineHash(lines3[1]!));
+    expect(lines(files)).toEqual([]);
+  });
+
+  it('a snapshot forged to the six hex digits of its id is refused: the full SHA-256 is checked', () => {
+    // Release 1 is a small record with one allegation; release 2 is the fixture.
+    const tiny: FileSet = {
+      ...valid(),
+      'data/actors.json': JSON.stringify([{ id: 'russia', name: { en: 'Russia' }, kind: 'foreign-state' }]),
+      'data/control.json': '[]',
+      'data/presence.json': '[]',
+      'data/events.json': JSON.stringify([{ id: 'claim-2020', date: '2020', places: ['tripoli'], category: 'military', title: { en: 'A claim' }, summary: { en: 'Someone claims it.' }, actors: ['russia'], russia: true, status: 'alleged', claimedBy: 'russia', noResponse: true, sources: [{ source: 's1', passage: 'p' }] }]),
+      'data/sources/s1.json': JSON.stringify({ id: 's1', publisher: 'P', title: 'T', date: '2020', language: 'en', kind: 'news' }),
+    };
+    for (const f of Object.keys(tiny)) if (/^data\/(sources\/(?!s1)|i18n\/)/.test(f)) delete tiny[f];
+    const first = make(tiny, '2026-11-01', 'A small record');
+    const [id1] = ids(first);
+    const files = make({ ...valid(), 'data/releases.json': first['data/releases.json']!, [snapshotPath(id1!)]: first[snapshotPath(id1!)]!, 'data/corrections.json': first['data/corrections.json']! }, '2026-11-02', 'The fixture');
+    expect(lines(files)).toEqual([]);
+    // The allegation made "confirmed", and a nonce key that gives the same six hex digits (found by
+    // trying 20.7 million values on one core: 24 bits are no protection).
+    const snap = readSnapshot(files[snapshotPath(id1!)] as string);
+    const forged = clone(snap.content) as Json;
+    forged.events[0].status = 'confirmed';
+    forged.sources[0].zz = 20740593;
+    expect(contentHash(forged).slice(0, 6)).toBe(id1!.slice(-6));
+    const tampered = { ...files, [snapshotPath(id1!)]: snapshotText(id1!, '2026-11-01', forged) };
+    expect(lines(tampered)).toEqual([expect.stringMatching(new RegExp(`^data/releases/${id1}\\.json does not match release ${id1}: its content hashes to ${contentHash(forged).slice(0, 16)}…, but data/releases\\.json records [0-9a-f]{16}…`))]);
+  });
+
+  it('refuses a published correction edited or removed', () => {
+    const files = threeReleases();
+    const log = JSON.parse(files['data/corrections.json'] as string) as Json[];
+    const edited = withLog(files, [{ ...log[0], reason: { en: 'Another reason.' } }]);
+    const message = new RegExp(`^data/corrections\\.json:1 the corrections published up to release ${ids(files)[1]} are not as they stood when it was made`);
+    expect(lines(edited)).toEqual([expect.stringMatching(message)]);
+    expect(lines(withLog(files, []))).toEqual([expect.stringMatching(message)]);
+    // A new, pending correction at the end changes nothing published.
+    const later = edit(files, 'data/events.json', (l: Json[]) => void (byId(l, VISIT).summary = { en: 'A state visit of three days.' }));
+    const pending = { date: '2026-11-12', records: [VISIT], changes: [{ record: VISIT, field: 'summary', before: byId(JSON.parse(files['data/events.json'] as string), VISIT).summary, after: { en: 'A state visit of three days.' } }], reason: { en: 'Why.' }, source: 'test-study' };
+    expect(lines(withLog(later, [...log, pending]))).toEqual([]);
+  });
+
+  it('refuses releases reordered, a release removed with its snapshot (first or between), and an earlier line edited', () => {
+    const files = threeReleases();
+    const [a, b, c] = ids(files) as [string, string, string];
+    const rows = JSON.parse(files['data/releases.json'] as string) as ReleaseLine[];
+    const withRows = (list: ReleaseLine[], drop?: string): FileSet => {
+      const out: FileSet = { ...files, 'data/releases.json': releasesText(list) };
+      if (drop) delete out[snapshotPath(drop)];
+      return out;
+    };
+    expect(lines(withRows([rows[0]!, rows[2]!, rows[1]!]))).toContainEqual(expect.stringContaining(`[${c}] release ${c} does not follow the line above it`.slice(`[${c}] `.length)));
+    expect(lines(withRows([rows[0]!, rows[2]!], b))).toContainEqual(expect.stringContaining(`release ${c} does not follow the line above it: its "previous" is ${rows[2]!.previous!.slice(0, 16)}…, but the line of release ${a} hashes to`));
+    expect(lines(withRows([rows[1]!, rows[2]!], a))).toContainEqual(expect.stringContaining(`release ${b} is listed first, but its "previous" names a release before it`));
+    expect(lines(withRows([{ ...rows[0]!, summary: 'First release, said otherwise' }, rows[1]!, rows[2]!]))).toEqual([expect.stringContaining(`release ${b} does not follow the line above it`)]);
+  });
+
+  it('refuses a changed or removed Arabic or Russian text of a published record without a correction; a new one needs none', () => {
+    const files = make(valid(), '2026-11-01', 'First release');
+    const changed = edit(files, 'data/i18n/ar.json', (t: Json) => void (t['kingdom-founded-1951'].title = 'استقلال ليبيا'));
+    const out = lines(changed);
+    expect(out).toEqual([expect.stringMatching(/^data\/i18n\/ar\.json:2 \[kingdom-founded-1951\] Arabic text changed or removed since release \S+ \("title\.ar"\) with no entry in data\/corrections\.json/)]);
+    expect(out[0]).toContain('{ "record": "kingdom-founded-1951", "field": "title.ar", "before": "الاستقلال", "after": "استقلال ليبيا" }');
+    const log = [{ date: '2026-11-10', records: ['kingdom-founded-1951'], changes: [{ record: 'kingdom-founded-1951', field: 'title.ar', before: 'الاستقلال', after: 'استقلال ليبيا' }], reason: { en: 'A closer translation.' }, source: 'test-study' }];
+    expect(lines(withLog(changed, log))).toEqual([]);
+    const removed = edit(files, 'data/i18n/ar.json', (t: Json) => void delete t['tripoli-kingdom']);
+    expect(lines(removed)).toEqual([expect.stringMatching(/\[tripoli-kingdom\] Arabic text changed or removed since release \S+ \("note\.ar"\)/)]);
+    const added = edit(files, 'data/i18n/ar.json', (t: Json) => void (t['tobruk-kingdom'] = { note: 'من الاستقلال.' }));
+    expect(lines(added)).toEqual([]);
+  });
+
+  it('refuses a snapshot holding an id that is not an id, even with its hashes in order', () => {
+    // An actor id with markup, released (npm run release validates first; this one did not).
+    const bad = edit(valid(), 'data/actors.json', (l: Json[]) => void l.push({ id: 'x"><svg onload=alert(1)>', name: { en: 'X' }, kind: 'other' }));
+    const first = make(bad, '2026-11-01', 'Released without the validator');
+    const [id1] = ids(first);
+    const files = make({ ...valid(), 'data/releases.json': first['data/releases.json']!, [snapshotPath(id1!)]: first[snapshotPath(id1!)]!, 'data/corrections.json': first['data/corrections.json']! }, '2026-11-02', 'The fixture');
+    expect(lines(files)).toEqual([`data/releases/${id1}.json holds a value that is not an id (actors[${JSON.parse(bad['data/actors.json'] as string).length - 1}].id "x\\"><svg onload=alert(1)>"): ids are lower-case letters, digits and single hyphens, e.g. "putin-visit-2008-04" — a snapshot is never edited; restore it from git`]);
+  });
+});
+
 /** An older state of the record: Tripoli taken by the NTC in September 2011, and one record fewer. */
 function older(content: ReleaseContent): ReleaseContent {
   const c = clone(content);
@@ -256,7 +372,7 @@ describe('deltas', () => {
     ];
     const withHistory: FileSet = {
       ...files,
-      'data/releases.json': releasesText([{ id: oldId, date: '2026-11-20', summary: 'Older' }, ...history.releases]),
+      'data/releases.json': releasesText([releaseLine({ id: oldId, date: '2026-11-20', summary: 'Older' }, old, [], []), ...history.releases]),
       [snapshotPath(oldId)]: snapshotText(oldId, '2026-11-20', old),
       'data/corrections.json': correctionsText(log),
     };
@@ -365,6 +481,17 @@ describe('release= in a page', () => {
     expect(r.data).toBe(data);
   });
 
+  it('a release file that never answers, or whose body never ends: the newest after the timeout, with a note saying it did not arrive (issue 24)', async () => {
+    const never = () => new Promise<Response>(() => {});
+    const started = Date.now();
+    const r = await resolveRelease(`?release=${oldId}`, { ...ctx(never), timeout: 200 });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(r).toMatchObject({ note: 'late', pinned: false, id: stamp.current });
+    // Headers arrive, the body never does.
+    const stalled = () => new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('{"format":1,')) }));
+    expect((await resolveRelease(`?release=${oldId}`, { ...ctx(stalled), timeout: 200 })).note).toBe('late');
+  });
+
   it('the embed keeps release= through every rewrite of its URL, and drops a hostile one', () => {
     expect(keptParams('?date=2011-08&release=2026-12-02-a1b2c3&title=A')).toBe('&title=A&release=2026-12-02-a1b2c3');
     expect(keptParams('?release=latest')).toBe('&release=latest');
@@ -383,6 +510,16 @@ describe('"N corrections since" in each language', () => {
     expect(sinceText(translator('ru'), 5)).toBe('5 исправлений с тех пор');
     expect(sinceText(translator('ar'), 2)).toBe('2 تصحيحان منذ ذلك الحين');
     expect(sinceText(translator('ar'), 11)).toBe('11 تصحيحًا منذ ذلك الحين');
+  });
+});
+
+describe('a correction of a translation, for a reader', () => {
+  it('names the field and the language', () => {
+    registerLanguage('ar', ar, new Map());
+    registerLanguage('ru', ru, new Map());
+    expect(fieldLabel(translator('en'), 'title.ar')).toBe('title (Arabic)');
+    expect(fieldLabel(translator('ru'), 'note.ru')).toBe('примечание (на русском)');
+    expect(fieldLabel(translator('en'), 'start')).toBe('start');
   });
 });
 

@@ -17,6 +17,7 @@ import { monthIndex } from '../../src/lib/time/dates.ts';
 import { ALL_LAYERS } from '../../src/lib/state/layers.ts';
 import { loadData, REPO_ROOT } from '../../scripts/lib/load-data.ts';
 import { svgPaths } from '../../scripts/lib/svg-paths.ts';
+import { Resvg } from '@resvg/resvg-js';
 
 const index = indexData(loadData().data);
 const paths = svgPaths(REPO_ROOT);
@@ -71,6 +72,33 @@ describe('renderSvgMap', () => {
     expect(svg).not.toMatch(/\sstyle=/);
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg.endsWith('</svg>')).toBe(true);
+  });
+
+  it('an actor id with markup (a tampered snapshot) stays inside its attributes and its url(#…) reference (issue 24)', () => {
+    const bad = 'lna"/><script>alert(1)</script><g a="';
+    const data = structuredClone(loadData().data);
+    const rename = (v: string) => (v === 'lna' ? bad : v);
+    for (const a of data.actors) a.id = rename(a.id);
+    for (const r of data.control) {
+      r.actor = rename(r.actor);
+      if (r.contestedBy) r.contestedBy = r.contestedBy.map(rename);
+    }
+    const tampered = indexData(data);
+    const svg = renderSvgMap({ index: tampered, view: viewAt(tampered, monthIndex(2019, 6)), paths, labels, width: 800, height: 600, tr: translator('en'), layers: ALL_LAYERS, markers: true });
+    expect(svg).not.toMatch(/<script/);
+    // The hatch still finds its pattern: the reference and the id are the same safe text.
+    const ref = /data-contested="tripolitania" fill="url\(#([^)"]+)\)"/.exec(svg)?.[1];
+    expect(ref).toMatch(/^atlas-hatch-[a-z0-9_-]+$/);
+    expect(svg).toContain(`<pattern id="${ref}"`);
+    // resvg (which draws the build's images) reads it as well-formed SVG.
+    expect(() => new Resvg(svg)).not.toThrow();
+  });
+
+  it('leaves U+FFFE, U+FFFF and control characters out of the image, which stays well-formed XML (issue 24)', () => {
+    const tr = { ...translator('en'), name: () => 'Tripoli\uffff\ufffe\u0001' };
+    const svg = render(2019, 6, { tr, markers: true, title: 'A title\uffff' });
+    expect(svg).not.toMatch(/[\ufffe\uffff\u0001]/);
+    expect(() => new Resvg(svg)).not.toThrow();
   });
 
   it('draws places and forces into the image when asked', () => {

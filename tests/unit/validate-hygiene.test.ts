@@ -42,6 +42,29 @@ describe('characters', () => {
     expect(lines(withEdit('data/presence.json', (list) => void (list[0].sources[0].passage = 'A  summary   of the study.')))).toEqual([]);
   });
 
+  it('rejects U+FFFE and U+FFFF, and a lone surrogate: they make the SVG, the PNG and the no-JavaScript picture ill-formed (issue 24)', () => {
+    const files = editEvent('kingdom-founded-1951', (e) => void (e.title = { en: 'Independence\uffff', ar: 'الاستقلال\ufffe', ru: 'Независимость\ud800' }));
+    expect(messages(files)).toEqual([
+      'title.en contains U+FFFF, which is not a character (XML forbids it: the map\'s images would not open) — delete it',
+      'title.ar contains U+FFFE, which is not a character (XML forbids it: the map\'s images would not open) — delete it',
+      'title.ru contains U+D800, which is not a character (XML forbids it: the map\'s images would not open) — delete it',
+    ]);
+    // In geo/ and in a story too.
+    const places = withEdit('geo/places.geojson', (fc) => void (fc.features[0].properties.name_en = 'Tripoli\uffff'));
+    expect(messages(places)).toEqual(["properties.name_en contains U+FFFF, which is not a character (XML forbids it: the map's images would not open) — delete it"]);
+  });
+
+  it('rejects HTML in the names of geo/ (the map, the images and the panel show them) (issue 24)', () => {
+    const files = withEdit('geo/places.geojson', (fc) => {
+      fc.features[0].properties.name_en = '<img src=x onerror=alert(1)>Tripoli';
+      fc.features[1].properties.name_ar = 'سبها</text><script>alert(1)</script>';
+    });
+    expect(lines(files)).toEqual([
+      'geo/places.geojson:2 [tripoli] properties.name_en: text must not contain HTML tags; write plain text (found "<img src=x onerror=alert(1)>")',
+      'geo/places.geojson:3 [sabha] properties.name_ar: text must not contain HTML tags; write plain text (found "</text>")',
+    ]);
+  });
+
   it('keeps invisible characters out of the messages themselves', () => {
     const files = withEdit('data/sources/test-study.json', (doc) => void (doc.language = 'e\u202en'));
     expect(messages(files).join('\n')).not.toMatch(/\u202e/);

@@ -26,12 +26,13 @@ describe('files', () => {
     const p = only(files);
     expect(p.file).toBe('data/events.json');
     expect(p.line).toBe(3);
-    expect(p.message).toMatch(/^is not valid JSON \(.+\); look for a missing or extra comma/);
+    expect(p.message).toBe('is not valid JSON: at line 3, column 3, a comma is missing before this item — add a comma at the end of the item before it; nothing else in this file was checked');
   });
 
-  it('finds the line of a trailing comma although Node gives no position', () => {
+  it('finds the line of a trailing comma although Node gives no position: the comma\'s own', () => {
     const p = only({ ...VALID, 'data/presence.json': '[\n  1,\n  2,\n]' });
-    expect(p.line).toBe(4);
+    expect(p.line).toBe(3);
+    expect(p.message).toMatch(/^is not valid JSON: at line 3, column 4, a comma follows the last item of a list — remove that comma/);
   });
 
   it('reports missing files', () => {
@@ -102,6 +103,13 @@ describe('geo files', () => {
       fc.features[2].geometry.coordinates = [[[12, 20], [12.5, 20], [12.5, 23], [12, 23], [12, 20]]];
     });
     expect(lines(files).join('\n')).toMatch(/regions leave [\d.]+ km² of the Libya outline uncovered/);
+  });
+
+  it('rejects an id that is not a safe id: markup in an id would reach the map (issue 24)', () => {
+    const files = withEdit('geo/counterparts.geojson', (fc) => void (fc.features[0].properties.id = 'x"><script>alert(1)</script>'));
+    expect(lines(files)).toContainEqual(
+      'geo/counterparts.geojson:1 id "x\\"><script>alert(1)</script>" is not an id: ids are lower-case letters, digits and single hyphens, e.g. "putin-visit-2008-04" — regenerate with `npm run geo`, or correct it in scripts/build-geo.ts.',
+    );
   });
 
   it('rejects a place that lies outside the region it names', () => {

@@ -1,6 +1,6 @@
 /** Talks to the page that embeds the atlas in an iframe (postMessage): see README, "Embedding". */
 import type { AtlasState } from '../state/app.svelte.ts';
-import { allowedOrigin, originAccepted, out, parseHostMessage, type OutMessage, type SetCommand } from './messages.ts';
+import { allowedOrigin, isMeasureRequest, originAccepted, out, parseHostMessage, type OutMessage, type SetCommand } from './messages.ts';
 import { coalesce, frameOrTimer } from './coalesce.ts';
 import { parseEmbedOptions } from './options.ts';
 import { takeHostMessages } from './inbox.ts';
@@ -32,6 +32,8 @@ export function connectHost(atlas: AtlasState): () => void {
 
   function onmessage(e: MessageEvent) {
     if (e.source !== host || !originAccepted(e.origin, allowed)) return;
+    // embed.js asks when it starts: the height now, even if it has not changed since the last message.
+    if (isMeasureRequest(e.data)) return void post(out.height(Math.ceil(document.body.getBoundingClientRect().height)));
     const cmd = parseHostMessage(e.data, atlas.urlContext);
     if (cmd) requests.push(cmd);
   }

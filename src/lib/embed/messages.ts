@@ -82,6 +82,12 @@ export function parseHostMessage(data: unknown, ctx: UrlContext): SetCommand | n
 }
 
 /**
+ * `atlas:measure`: the host asks for the atlas's height now (embed.js does when it starts, so an
+ * atlas that started before it is sized too); the atlas answers with `atlas:height` (issue 24).
+ */
+export const isMeasureRequest = (data: unknown): boolean => isRecord(data) && data['type'] === 'atlas:measure' && data['version'] === PROTOCOL_VERSION && Object.keys(data).length === 2;
+
+/**
  * The host origin the embedder allowed with `origin=` in the atlas's URL, or null (any host).
  * A value that is not an http(s) origin (or too long to be one) gives '' (matches no sender): a typo must not open the door.
  */

@@ -34,8 +34,9 @@ export const isTheme = (v: unknown): v is Theme => THEMES.includes(v as Theme);
 export const NO_OPTIONS: EmbedOptions = { title: '', caption: '', minimal: false, fixed: false, theme: 'light', transparent: false, amp: false };
 
 // Control characters, bidirectional embeddings, overrides and isolates (a title must not reorder the
-// text around it), line and paragraph separators, the BOM, lone surrogates.
-const UNSAFE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// text around it), line and paragraph separators, the BOM, lone surrogates, and U+FFFE and U+FFFF (not
+// characters: XML forbids them, so the Image SVG, the PNG and the no-JavaScript picture would not open).
+const UNSAFE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
  * Editor-typed text made safe to show as one plain line: unsafe characters removed, white space

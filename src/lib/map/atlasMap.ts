@@ -14,6 +14,9 @@ import type { LayerGroup } from '../state/layers.ts';
 
 setWorkerUrl(workerUrl);
 
+/** The worker's address, for a check of the type the host serves it with (worker.ts). */
+export const mapWorkerUrl: string = workerUrl;
+
 const GROUP_LAYERS: Record<LayerGroup, string[]> = {
   control: ['region-fill', 'region-hatch', 'region-uncertain', 'region-line'],
   presence: [],
@@ -89,9 +92,27 @@ export function createAtlasMap(opts: AtlasMapOptions): AtlasMap {
 
   const ready = new Promise<void>((resolve) => map.once('load', () => resolve()));
   let loaded = false;
-  void ready.then(() => (loaded = true));
-  /** Runs now if the style has loaded, else once it has (MapLibre refuses style changes before). */
-  const whenLoaded = (fn: () => void) => (loaded ? fn() : void ready.then(fn));
+  // What the reader asked for; applied once the style has loaded, and again after a lost WebGL
+  // context comes back (MapLibre drops the style while the context is lost: a change made then
+  // would throw, issue 24, and the restored style would not have it).
+  const want: { t: number; lang: string; layers: Record<LayerGroup, boolean> | null } = { t: opts.t, lang: opts.lang, layers: null };
+  const drawable = () => loaded && (map.style as unknown) != null;
+  function sync() {
+    if (!drawable()) return;
+    map.setGlobalStateProperty('t', want.t);
+    map.setGlobalStateProperty('lang', want.lang);
+    const layers = want.layers;
+    if (layers) {
+      for (const [group, ids] of Object.entries(GROUP_LAYERS) as [LayerGroup, string[]][]) {
+        for (const id of ids) map.setLayoutProperty(id, 'visibility', layers[group] ? 'visible' : 'none');
+      }
+    }
+  }
+  void ready.then(() => {
+    loaded = true;
+    sync();
+  });
+  map.on('webglcontextrestored', () => (map.isStyleLoaded() ? sync() : map.once('style.load', sync)));
 
   // The camera follows the frame (Libya whole) until the reader moves it; then it stays where they put it.
   let readerMoved = false;
@@ -106,17 +127,16 @@ export function createAtlasMap(opts: AtlasMapOptions): AtlasMap {
   return {
     ready,
     setTime(t) {
-      whenLoaded(() => map.setGlobalStateProperty('t', t));
+      want.t = t;
+      sync();
     },
     setLanguage(lang) {
-      whenLoaded(() => map.setGlobalStateProperty('lang', lang));
+      want.lang = lang;
+      sync();
     },
     setLayers(visible) {
-      whenLoaded(() => {
-        for (const [group, ids] of Object.entries(GROUP_LAYERS) as [LayerGroup, string[]][]) {
-          for (const id of ids) map.setLayoutProperty(id, 'visibility', visible[group] ? 'visible' : 'none');
-        }
-      });
+      want.layers = visible;
+      sync();
     },
     project(lngLat) {
       const p = map.project(lngLat);
@@ -137,6 +157,7 @@ export function createAtlasMap(opts: AtlasMapOptions): AtlasMap {
     moved: () => readerMoved,
     idle: () => new Promise<void>((resolve) => (map.loaded() && !map.isMoving() ? map.once('idle', () => resolve()).triggerRepaint() : map.once('idle', () => resolve()))),
     resize() {
+      if ((map.style as unknown) == null) return; // the context is lost: nothing to draw until it is back
       map.resize();
       if (!readerMoved) fit();
     },

@@ -61,7 +61,18 @@ export interface SvgMapInput {
   title?: string;
 }
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** What XML cannot hold at all (U+FFFE, U+FFFF, controls, lone surrogates): dropped, or the image would not open. */
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** Anything esc() would change; most values (paths, colours) have none, and are returned as they are. */
+const TOUCHED = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]/;
+/** Every value written into the SVG (text or attribute) goes through this. */
+const esc = (s: string) => (TOUCHED.test(s) ? s.replace(NOT_XML, '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) : s);
+/**
+ * An id as part of an SVG id and its url(#…) reference: the same safe text both times, so a
+ * reference always finds its pattern and no id can close an attribute or a url( ). Ids are
+ * validated ([a-z0-9-]); anything else (a tampered file) is spelled out, never passed through.
+ */
+const idPart = (s: string) => s.replace(/[^a-z0-9-]/g, (c) => `_${c.charCodeAt(0).toString(16)}_`);
 const num = (n: number) => (Math.round(n * 10) / 10).toString();
 
 /** Land and borders: the same string for every month and size, so it is built once per set of paths. */
@@ -69,7 +80,7 @@ const basemapCache = new WeakMap<SvgPaths, string>();
 function basemapSvg(paths: SvgPaths): string {
   let svg = basemapCache.get(paths);
   if (svg === undefined) {
-    svg = paths.basemap.map((c) => `<path d="${c.d}" fill="${c.libya ? PALETTE.libyaLand : PALETTE.land}"/>`).join('');
+    svg = paths.basemap.map((c) => `<path d="${esc(c.d)}" fill="${esc(c.libya ? PALETTE.libyaLand : PALETTE.land)}"/>`).join('');
     basemapCache.set(paths, svg);
   }
   return svg;
@@ -90,11 +101,11 @@ function hatchPattern(id: string, colors: string[], transform: string): string {
       let end = x + 1;
       while (end < n && hatchPixel(rgbs, end, y).join() === px.join()) end++;
       const [r, g, b, a] = px;
-      if (a > 0) rects.push(`<rect x="${x}" y="${y}" width="${end - x}" height="1" fill="rgb(${r},${g},${b})"${a < 255 ? ` fill-opacity="${num(a / 255)}"` : ''}/>`);
+      if (a > 0) rects.push(`<rect x="${x}" y="${y}" width="${end - x}" height="1" fill="rgb(${num(r)},${num(g)},${num(b)})"${a < 255 ? ` fill-opacity="${num(a / 255)}"` : ''}/>`);
       x = end;
     }
   }
-  return `<pattern id="${id}" width="${n}" height="${n}" patternUnits="userSpaceOnUse" patternTransform="${transform}">${rects.join('')}</pattern>`;
+  return `<pattern id="${esc(id)}" width="${n}" height="${n}" patternUnits="userSpaceOnUse" patternTransform="${transform}">${rects.join('')}</pattern>`;
 }
 
 /** The other parties of a contested area, whose colours stripe it (the holder's colour is the fill). */
@@ -107,31 +118,31 @@ export const bandOf = (area: AreaState): boolean => area.uncertain || area.lastR
 function areaPaths(index: AtlasIndex, area: AreaState, d: string, ids: { hatch: (actors: string[]) => string; clip: (area: string) => string }, px: (n: number) => string): string {
   if (!area.shown || !area.holder) return '';
   const color = actorColor(index.actors.get(area.holder));
-  const fill = `<path d="${d}" data-area="${esc(area.id)}" data-actor="${esc(area.holder)}" fill="${regionFill(color, area.uncertain)}"/>`;
+  const fill = `<path d="${esc(d)}" data-area="${esc(area.id)}" data-actor="${esc(area.holder)}" fill="${esc(regionFill(color, area.uncertain))}"/>`;
   const stripes = stripesOf(area);
-  const hatch = stripes.length > 0 ? `<path d="${d}" data-contested="${esc(area.id)}" fill="url(#${ids.hatch(stripes)})"/>` : '';
+  const hatch = stripes.length > 0 ? `<path d="${esc(d)}" data-contested="${esc(area.id)}" fill="url(#${esc(ids.hatch(stripes))})"/>` : '';
   // Uncertain, or last reported long ago: a dashed band inside the edge (the stroke is clipped to the area, so half its width shows).
   const band = bandOf(area)
-    ? `<path d="${d}" data-uncertain="${esc(area.id)}" fill="none" clip-path="url(#${ids.clip(area.id)})" stroke="${UNCERTAIN_EDGE.color}" stroke-width="${px(UNCERTAIN_EDGE.width * 2)}" stroke-dasharray="${UNCERTAIN_EDGE.dash.map(px).join(' ')}"/>`
+    ? `<path d="${esc(d)}" data-uncertain="${esc(area.id)}" fill="none" clip-path="url(#${esc(ids.clip(area.id))})" stroke="${esc(UNCERTAIN_EDGE.color)}" stroke-width="${px(UNCERTAIN_EDGE.width * 2)}" stroke-dasharray="${UNCERTAIN_EDGE.dash.map(px).join(' ')}"/>`
     : '';
   // A rival claim without armed contest: a dotted band in each claimant's colour inside the edge.
   const claims = area.claims
-    .map((c, i) => `<path d="${d}" data-claim="${esc(area.id)}" data-actor="${esc(c)}" fill="none" clip-path="url(#${ids.clip(area.id)})" stroke="${actorColor(index.actors.get(c))}" stroke-width="${px(CLAIM_EDGE.width * 2 + i * 2 * CLAIM_EDGE.width)}" stroke-dasharray="${CLAIM_EDGE.dash.map(px).join(' ')}"/>`)
+    .map((c, i) => `<path d="${esc(d)}" data-claim="${esc(area.id)}" data-actor="${esc(c)}" fill="none" clip-path="url(#${esc(ids.clip(area.id))})" stroke="${esc(actorColor(index.actors.get(c)))}" stroke-width="${px(CLAIM_EDGE.width * 2 + i * 2 * CLAIM_EDGE.width)}" stroke-dasharray="${CLAIM_EDGE.dash.map(px).join(' ')}"/>`)
     .reverse()
     .join('');
-  const line = `<path d="${d}" fill="none" stroke="${PALETTE.regionLine}" stroke-width="${px(REGION_LINE.width)}"/>`;
+  const line = `<path d="${esc(d)}" fill="none" stroke="${esc(PALETTE.regionLine)}" stroke-width="${px(REGION_LINE.width)}"/>`;
   return fill + hatch + band + claims + line;
 }
 
 function fontAttrs(f: LabelFont): string {
-  return `font-size="${f.size}" font-weight="${f.weight}"${f.italic ? ' font-style="italic"' : ''}${f.letterSpacing ? ` letter-spacing="${f.letterSpacing}em"` : ''} fill="${f.color}"`;
+  return `font-size="${num(f.size)}" font-weight="${esc(String(f.weight))}"${f.italic ? ' font-style="italic"' : ''}${f.letterSpacing ? ` letter-spacing="${num(f.letterSpacing)}em"` : ''} fill="${esc(f.color)}"`;
 }
 
 /** A name centred in its box, with a white halo. */
 function boxText(box: Box, label: string, f: LabelFont, extra = ''): string {
   const x = box.x + box.w / 2;
   const y = box.y + box.h / 2 + f.size * 0.35;
-  return `<text x="${num(x)}" y="${num(y)}" text-anchor="middle" ${fontAttrs(f)} stroke="${PALETTE.halo}" stroke-width="${f.halo * 2}" stroke-linejoin="round" paint-order="stroke"${extra}>${esc(label)}</text>`;
+  return `<text x="${num(x)}" y="${num(y)}" text-anchor="middle" ${fontAttrs(f)} stroke="${esc(PALETTE.halo)}" stroke-width="${num(f.halo * 2)}" stroke-linejoin="round" paint-order="stroke"${extra}>${esc(label)}</text>`;
 }
 
 /**
@@ -140,11 +151,11 @@ function boxText(box: Box, label: string, f: LabelFont, extra = ''): string {
  */
 export function renderSvgMap(input: SvgMapInput): string {
   const { index, view, width, height, layers } = input;
-  const prefix = input.idPrefix ?? 'atlas';
+  const prefix = idPart(input.idPrefix ?? 'atlas');
   const projection: GeoProjection = frameProjection(width, height);
   const path = geoPath(projection);
-  const hatchId = (actors: string[]) => `${prefix}-hatch-${actors.join('-')}`;
-  const clipId = (area: string) => `${prefix}-clip-${area}`;
+  const hatchId = (actors: string[]) => `${prefix}-hatch-${actors.map(idPart).join('-')}`;
+  const clipId = (area: string) => `${prefix}-clip-${idPart(area)}`;
   const out: string[] = [];
   const defs = new Map<string, string>();
 
@@ -158,11 +169,11 @@ export function renderSvgMap(input: SvgMapInput): string {
   const zoom = Math.log2((2 * Math.PI * k) / 512);
   const tilePixel = 2 ** (zoom - Math.floor(zoom)) / k;
   const toUnits = `matrix(${tilePixel} 0 0 ${tilePixel} ${-Math.PI} ${-Math.PI})`;
-  out.push(`<rect width="${width}" height="${height}" fill="${PALETTE.sea}"/>`);
+  out.push(`<rect width="${num(width)}" height="${num(height)}" fill="${esc(PALETTE.sea)}"/>`);
   // Stroke widths are given in those units too (1 px = 1/k), since not every renderer honours
   // vector-effect="non-scaling-stroke" (resvg, which draws the build's images, does not).
   const px = (n: number) => String(n / k);
-  out.push(`<g transform="${toScreen}">`, `<g stroke="${PALETTE.border}" stroke-width="${px(0.6)}">`, basemapSvg(input.paths), '</g>');
+  out.push(`<g transform="${toScreen}">`, `<g stroke="${esc(PALETTE.border)}" stroke-width="${px(0.6)}">`, basemapSvg(input.paths), '</g>');
   if (layers.control) {
     for (const region of view.regions) {
       for (const area of region.zones.length > 0 ? region.zones : [region]) {
@@ -170,7 +181,7 @@ export function renderSvgMap(input: SvgMapInput): string {
         const d = input.paths.areas[area.id] ?? '';
         const stripes = stripesOf(area);
         if (stripes.length > 0) defs.set(hatchId(stripes), hatchPattern(hatchId(stripes), stripes.map((a) => actorColor(index.actors.get(a))), toUnits));
-        if (bandOf(area) || area.claims.length > 0) defs.set(clipId(area.id), `<clipPath id="${clipId(area.id)}"><path d="${d}"/></clipPath>`);
+        if (bandOf(area) || area.claims.length > 0) defs.set(clipId(area.id), `<clipPath id="${esc(clipId(area.id))}"><path d="${esc(d)}"/></clipPath>`);
         out.push(areaPaths(index, area, d, { hatch: hatchId, clip: clipId }, px));
       }
     }
@@ -187,14 +198,14 @@ export function renderSvgMap(input: SvgMapInput): string {
       if (!d) continue;
       const style = current ? ARC.current : ARC.fading;
       const dash = event.status === 'confirmed' ? '' : ` stroke-dasharray="${ARC.unconfirmedDash.map((n) => num(n * style.width)).join(' ')}"`;
-      out.push(`<path d="${d}" data-arc="${esc(event.id)}" fill="none" stroke="${PALETTE.arc}" stroke-width="${style.width}" stroke-opacity="${style.opacity}" stroke-linecap="round"${dash}/>`);
+      out.push(`<path d="${esc(d)}" data-arc="${esc(event.id)}" fill="none" stroke="${esc(PALETTE.arc)}" stroke-width="${num(style.width)}" stroke-opacity="${num(style.opacity)}" stroke-linecap="round"${dash}/>`);
       ends.set(event.counterpart!, true);
     }
     for (const id of ends.keys()) {
       const f = index.features.get(id);
       const at = f && f.geometry.type === 'Point' ? projection(f.geometry.coordinates as [number, number]) : null;
       if (!f || !at) continue;
-      out.push(`<circle cx="${num(at[0])}" cy="${num(at[1])}" r="3" fill="${PALETTE.arc}" stroke="#fff" stroke-width="1"/>`);
+      out.push(`<circle cx="${num(at[0])}" cy="${num(at[1])}" r="3" fill="${esc(PALETTE.arc)}" stroke="#fff" stroke-width="1"/>`);
     }
   }
 
@@ -216,7 +227,7 @@ export function renderSvgMap(input: SvgMapInput): string {
 
   const title = input.title ? `<title>${esc(input.title)}</title>` : '';
   const defsSvg = defs.size > 0 ? `<defs>${[...defs.values()].join('')}</defs>` : '';
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${LABEL_FAMILY_ATTR}">${title}${defsSvg}${out.join('')}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${num(width)}" height="${num(height)}" viewBox="0 0 ${num(width)} ${num(height)}" font-family="${LABEL_FAMILY_ATTR}">${title}${defsSvg}${out.join('')}</svg>`;
 }
 
 const LABEL_FAMILY_ATTR = esc(LABEL_FAMILY);

@@ -4,10 +4,16 @@
  */
 import { z } from 'zod';
 
-/** Stable ids written in the data: lower-case words joined by hyphens, e.g. `putin-visit-2008-04`. */
-export const Id = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are lower-case letters, digits and single hyphens, e.g. "putin-visit-2008-04"');
+/**
+ * The one pattern of every id the atlas reads (records, actors, sources, places, stories; in data/,
+ * geo/ and release snapshots): lower-case words joined by hyphens, e.g. `putin-visit-2008-04`. It
+ * is also what makes an id safe to put in a URL, an attribute or an SVG `url(#…)` reference.
+ */
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const ID_RULE = 'ids are lower-case letters, digits and single hyphens, e.g. "putin-visit-2008-04"';
+
+/** Stable ids written in the data. */
+export const Id = z.string().regex(ID_PATTERN, ID_RULE);
 
 /**
  * A date as an editor writes it; its form is its precision:
@@ -178,12 +184,21 @@ export const ReleaseId = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}-[0-9a-f]{6}$/, 'release ids are the release\'s date and 6 hex digits, e.g. "2026-12-02-a1b2c3", as `npm run release` writes them');
 
+/** A full SHA-256, 64 lower-case hex digits. */
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 is 64 hex digits, as `npm run release` writes it');
+
 export const Release = z
   .object({
     id: ReleaseId,
     date: Day,
     /** One line saying what the release brought. */
     summary: NoHtml.max(200),
+    /** The SHA-256 of the snapshot's canonical content (issue 24): the id keeps only its first 6 hex digits. */
+    sha256: Sha256,
+    /** The SHA-256 of the release line above (null for the first): the releases are one chain. */
+    previous: Sha256.nullable(),
+    /** The SHA-256 of the corrections log as it stood when the release was made. */
+    corrections: Sha256,
   })
   .strict();
 
@@ -191,7 +206,8 @@ export const Release = z
 export const FieldChange = z
   .object({
     record: Id,
-    field: z.string().regex(/^[a-zA-Z]+$/, 'write the name of one field of the record, e.g. "start"'),
+    /** A field of the record, e.g. "start"; a translation of one, its name and language: "title.ar" (issue 24). */
+    field: z.string().regex(/^[a-zA-Z]+(?:\.(?:ar|ru))?$/, 'write the name of one field of the record, e.g. "start", or of its translation, e.g. "title.ar"'),
     before: z.unknown().optional(),
     after: z.unknown().optional(),
   })

@@ -5,6 +5,7 @@
  * failed (a retry is one call of load() away). Records themselves are never changed.
  */
 import type { Citation, SourceDoc } from '../records/types.ts';
+import { lazy, retried } from './lazy.ts';
 
 export interface CitationChunk {
   citations: Record<string, Citation[]>;
@@ -24,13 +25,13 @@ export class Citations {
   #pending: Promise<void> | null = null;
   #loader: Loader;
 
-  constructor(loader: Loader = () => import('virtual:atlas-citations')) {
+  constructor(loader: Loader = lazy(() => import('virtual:atlas-citations'))) {
     this.#loader = loader;
   }
 
-  /** Loads the chunk once; after a failure, calling again retries. */
+  /** Loads the chunk once; after a failure, calling again retries (lazy.ts: offline, and a browser that keeps a failed chunk). */
   load(): Promise<void> {
-    this.#pending ??= this.#loader()
+    this.#pending ??= (this.failed ? retried(this.#loader()) : this.#loader())
       .then((mod) => {
         // A failed chunk can also arrive as nothing at all (Vite's preload helper, when told to go on).
         if (!mod?.default) throw new Error('The sources could not be loaded');

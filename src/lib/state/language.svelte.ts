@@ -9,6 +9,7 @@ import { hasLanguage, translator, type Lang, type Translator } from '../i18n/i18
 import { loadLanguage } from '../i18n/load.ts';
 import type { AtlasData } from '../records/types.ts';
 import type { AtlasState } from './app.svelte.ts';
+import { retried } from './lazy.ts';
 
 export class LanguageLoader {
   shown = $state<Lang>('en');
@@ -29,7 +30,9 @@ export class LanguageLoader {
         return;
       }
       let live = true;
-      loadLanguage(want, data).then(
+      // A retry of a language that failed: a browser keeping the failed chunk needs a reload (lazy.ts).
+      const retry = untrack(() => this.failed === want);
+      (retry ? retried(loadLanguage(want, data)) : loadLanguage(want, data)).then(
         () => {
           if (!live) return;
           this.shown = want;

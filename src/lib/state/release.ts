@@ -7,7 +7,9 @@
  * - the id of an older release: its delta against the first view (releases/<base>/<id>.json,
  *   one small file), with the corrections published since;
  * - a malformed id, an id this atlas does not have, or a file that fails to load: the newest, and
- *   a note saying so (the value itself is never shown).
+ *   a note saying so (the value itself is never shown);
+ * - a file that does not arrive within RELEASE_TIMEOUT_MS (a host that never answers, a body that
+ *   never ends): the newest, and a note saying so with Try again, never "Loading the map…" for ever.
  */
 import { INVALID, readQuery } from './query.ts';
 import {
@@ -23,8 +25,11 @@ import {
 import type { AtlasData } from '../records/types.ts';
 import type { CitationChunk, Loader } from './citations.svelte.ts';
 
-/** Why `release=` was not followed: a value that is not a release id, an id this atlas does not have, or a failed load. */
-export type ReleaseNote = 'malformed' | 'unknown' | 'failed';
+/** Why `release=` was not followed: a value that is not a release id, an id this atlas does not have, a failed load, or one that did not arrive in time. */
+export type ReleaseNote = 'malformed' | 'unknown' | 'failed' | 'late';
+
+/** How long a pinned release's file may take (it is a few kilobytes): the page says so well within 15 s. */
+export const RELEASE_TIMEOUT_MS = 10_000;
 
 export interface ShownRelease {
   /** The release shown; null when the first view's records are not a release (an unreleased build). */
@@ -55,8 +60,10 @@ export interface ReleaseContext {
   dataAsOf: string;
   /** The first view's citations chunk. */
   citations: Loader;
-  /** Fetches a file of the build, by its path relative to the atlas's folder. */
-  fetchFile: (path: string) => Promise<Response>;
+  /** Fetches a file of the build, by its path relative to the atlas's folder; `signal` aborts it. */
+  fetchFile: (path: string, signal?: AbortSignal) => Promise<Response>;
+  /** ms before a release file that has not arrived counts as late (RELEASE_TIMEOUT_MS). */
+  timeout?: number;
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -113,20 +120,36 @@ export async function resolveRelease(search: string, ctx: ReleaseContext): Promi
   if (param.kind === 'malformed') return { ...latest, note: 'malformed' };
   if (param.id === stamp.current) return latest;
 
-  let response: Response;
-  try {
-    response = await ctx.fetchFile(`releases/${stamp.base}/${param.id}.json`);
-  } catch {
-    return { ...latest, note: 'failed' };
-  }
-  if (!response.ok) return { ...latest, note: response.status === 404 || response.status === 410 ? 'unknown' : 'failed' };
-  let shipped: ShippedRelease | null;
-  try {
-    // A host that answers every address with its home page gives HTML here: an id it does not have.
-    shipped = shippedRelease(await response.json(), param.id, stamp.base);
-  } catch {
-    shipped = null;
-  }
+  // The request and its body within the time allowed; a host that never answers must not hang the page.
+  const abort = new AbortController();
+  const LATE = Symbol('late');
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<typeof LATE>((resolve) => {
+    timer = setTimeout(() => {
+      abort.abort();
+      resolve(LATE);
+    }, ctx.timeout ?? RELEASE_TIMEOUT_MS);
+  });
+  const load = async (): Promise<{ note: ReleaseNote } | { body: unknown }> => {
+    let response: Response;
+    try {
+      response = await ctx.fetchFile(`releases/${stamp.base}/${param.id}.json`, abort.signal);
+    } catch {
+      return { note: 'failed' };
+    }
+    if (!response.ok) return { note: response.status === 404 || response.status === 410 ? 'unknown' : 'failed' };
+    try {
+      return { body: await response.json() };
+    } catch {
+      // A host that answers every address with its home page gives HTML here: an id it does not have.
+      return { note: 'unknown' };
+    }
+  };
+  const got = await Promise.race([load(), late]);
+  clearTimeout(timer);
+  if (got === LATE) return { ...latest, note: 'late' };
+  if ('note' in got) return { ...latest, note: got.note };
+  const shipped = shippedRelease(got.body, param.id, stamp.base);
   if (!shipped) return { ...latest, note: 'unknown' };
   try {
     const { delta } = shipped;

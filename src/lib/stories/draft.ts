@@ -8,6 +8,7 @@ import { areaIn, viewAt } from '../records/view.ts';
 import type { Story, StoryStep } from '../records/types.ts';
 import type { LayerGroup } from '../state/layers.ts';
 import { parseMonthKey } from '../time/months.ts';
+import { normalizeText } from '../embed/options.ts';
 
 export interface DraftStep {
   date: string;
@@ -22,16 +23,61 @@ export interface FirstStep {
   title: string;
 }
 
-/** "Russia in Libya, 1945–2025" → "russia-in-libya-1945-2025" (the story's id and file name). */
+// Russian and Arabic letters in Latin letters, for ids only (a simple, stable transliteration).
+const LATIN: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'yo', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p',
+  р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+  ا: 'a', أ: 'a', إ: 'i', آ: 'a', ٱ: 'a', ب: 'b', ت: 't', ث: 'th', ج: 'j', ح: 'h', خ: 'kh', د: 'd', ذ: 'dh', ر: 'r', ز: 'z', س: 's',
+  ش: 'sh', ص: 's', ض: 'd', ط: 't', ظ: 'z', ع: '', غ: 'gh', ف: 'f', ق: 'q', ك: 'k', ل: 'l', م: 'm', ن: 'n', ه: 'h', ة: 'a', و: 'w',
+  ي: 'y', ى: 'a', ء: '', ئ: '', ؤ: '', پ: 'p', چ: 'ch', گ: 'g', ڤ: 'v',
+  '٠': '0', '١': '1', '٢': '2', '٣': '3', '٤': '4', '٥': '5', '٦': '6', '٧': '7', '٨': '8', '٩': '9',
+};
+
+/** FNV-1a, 32 bits, in hex: a stable short tag for a title no table covers. */
+function tag(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
+
+/**
+ * A story's id and file name from its title, in any of the atlas's languages.
+ * @example slug('Russia in Libya, 1945–2025') // 'russia-in-libya-1945-2025'
+ * @example slug('Россия в Ливии') // 'rossiya-v-livii'
+ * @example slug('روسيا في ليبيا') // 'rwsya-fy-lybya'
+ */
 export function slug(title: string): string {
-  const s = title
-    .toLowerCase()
+  const s = [...title.toLowerCase()]
+    .map((c) => LATIN[c] ?? c)
+    .join('')
     .normalize('NFKD')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/, '');
-  return s || 'story';
+  // Letters of a script the table does not cover (or none): still an id of its own, the same for the same title.
+  return /[a-z]/.test(s) ? s : title.trim() ? `story-${tag(title.trim())}` : 'story';
+}
+
+/** Story text as the validator accepts it: one plain line (no controls, bidirectional overrides, U+FFFE/U+FFFF or markup), at most 200 characters. */
+const clean = (s: string): string => normalizeText(s.replace(/[<>]/g, ' '), 200);
+
+/** Why a drafted story cannot be a story file yet (what the validator would refuse), as messages for the builder. */
+export type DraftProblem = { key: 'builder.needTitle' | 'builder.needSteps' | 'builder.tooManySteps' } | { key: 'builder.needRecords'; vars: { n: number } };
+
+/**
+ * The validator's rules a drafted story can break: a title, 2–20 steps, each resting on a record.
+ * @example draftProblems(storyFile(index, '', steps)) // [{ key: 'builder.needTitle' }]
+ */
+export function draftProblems(story: Story): DraftProblem[] {
+  const out: DraftProblem[] = [];
+  if (!story.title.en) out.push({ key: 'builder.needTitle' });
+  if (story.steps.length < 2) out.push({ key: 'builder.needSteps' });
+  if (story.steps.length > 20) out.push({ key: 'builder.tooManySteps' });
+  story.steps.forEach((s, i) => {
+    if (s.records.length === 0) out.push({ key: 'builder.needRecords', vars: { n: i + 1 } });
+  });
+  return out;
 }
 
 /** The records a step's view rests on: the month's events at its place, or who held the place (or each region). */
@@ -47,7 +93,6 @@ export function recordsOf(index: AtlasIndex, step: DraftStep): string[] {
 }
 
 export function storyFile(index: AtlasIndex, title: string, steps: DraftStep[]): Story {
-  const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f<>]/g, ' ').replace(/\s+/g, ' ').trim();
   const name = clean(title);
   return {
     id: slug(name),

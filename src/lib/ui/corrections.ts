@@ -73,8 +73,13 @@ const FIELDS = new Set([
   'title', 'summary', 'note', 'strength', 'category', 'counterpart', 'russia', 'actors', 'sources',
 ]);
 
-/** A record field's name for a reader ("start", "held by"); an unknown field as written. */
+/**
+ * A record field's name for a reader ("start", "held by"), or of its Arabic or Russian text
+ * ("title (Arabic)" for "title.ar"); an unknown field as written.
+ */
 export function fieldLabel(tr: Translator, field: string): string {
+  const m = /^([a-zA-Z]+)\.(ar|ru)$/.exec(field);
+  if (m) return tr.t(m[2] === 'ar' ? 'field.inArabic' : 'field.inRussian', { field: fieldLabel(tr, m[1]!) });
   return FIELDS.has(field) ? tr.t(`field.${field}` as MessageKey) : field;
 }
 

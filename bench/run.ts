@@ -17,7 +17,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath, launch } from '../tests/e2e/browser.ts';
+import { CHROMIUM_ARGS, chromiumPath, launch } from '../scripts/lib/chromium.ts';
 import { serve } from '../scripts/lib/static-server.ts';
 import { loadData } from '../scripts/lib/load-data.ts';
 import { indexData, pointOf } from '../src/lib/records/atlasIndex.ts';

@@ -1,31 +1,7 @@
-/** Launches Debian's Chromium headless with WebGL2 on SwiftShader (CPU), and no outside network chatter. */
-import { existsSync } from 'node:fs';
+/** The e2e tests' browser (scripts/lib/chromium.ts launches it) and helpers for their pages. */
 import { afterAll, beforeAll } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-
-export function chromiumPath(): string {
-  const p = [process.env['CHROME_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
-    (c): c is string => !!c && existsSync(c),
-  );
-  if (!p) throw new Error('No Chromium found: run `node scripts/ensure-chromium.mjs` (npm test does) or set CHROME_PATH');
-  return p;
-}
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-export function launch(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, ...extraArgs] });
-}
+import type { Browser, Page } from 'playwright-core';
+import { launch } from '../../scripts/lib/chromium.ts';
 
 /** One browser for a test file: launched before its tests, closed after. Call the result to get it. */
 export function useBrowser(extraArgs: string[] = []): () => Browser {

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { launch, watch } from './browser.ts';
+import { launch } from '../../scripts/lib/chromium.ts';
+import { watch } from './browser.ts';
 import { serve, type Served } from '../../scripts/lib/static-server.ts';
 
 const PREFIX = '/news/atlas/';

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
-import { launch, mapReady, pixelsOf, useWebgl, watch } from './browser.ts';
+import { launch } from '../../scripts/lib/chromium.ts';
+import { mapReady, pixelsOf, useWebgl, watch } from './browser.ts';
 import { serve, type Served } from '../../scripts/lib/static-server.ts';
 import { releaseBuild } from '../../scripts/lib/releases.ts';
 import { readTree } from '../../scripts/validate/disk.ts';

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Frame } from 'playwright-core';
-import { launch, mapReady } from './browser.ts';
+import { launch } from '../../scripts/lib/chromium.ts';
+import { mapReady } from './browser.ts';
 import { serve, type Served } from '../../scripts/lib/static-server.ts';
 
 const dist = resolve(import.meta.dirname, '../../dist');

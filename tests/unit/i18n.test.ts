@@ -15,8 +15,8 @@ import { mergeTranslations, translationReport, type RecordTranslations } from '.
 import { indexData } from '../../src/lib/records/atlasIndex.ts';
 import { viewAt } from '../../src/lib/records/view.ts';
 import { loadData } from '../../scripts/lib/load-data.ts';
-import { changeSentences } from '../../src/lib/ui/changes.ts';
-import { statusSentences } from '../../src/lib/ui/statusText.ts';
+import { changeSentences } from '../../src/lib/words/changes.ts';
+import { statusSentences } from '../../src/lib/words/statusText.ts';
 import { monthIndex } from '../../src/lib/time/dates.ts';
 import type { EventRecord as HistEvent } from '../../src/lib/records/types.ts';
 

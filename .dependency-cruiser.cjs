@@ -82,7 +82,7 @@ module.exports = {
       severity: 'error',
       comment: 'Only src/lib/map/ imports maplibre-gl.',
       from: { path: '^src/', pathNot: '^src/lib/map/' },
-      to: { path: 'node_modules/maplibre-gl/' },
+      to: { path: '(^|node_modules/)maplibre-gl(/|$)' },
     },
   ],
   options: {

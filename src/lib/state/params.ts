@@ -93,7 +93,7 @@ export const PARAMS = {
     read: (v, ctx) => (/^\d{4}$/.test(v) ? clampMonth(monthIndex(Number(v), 1), ctx.lastMonth) : undefined),
     // The atlas always writes `date=`.
     write: () => null,
-    doc: { group: 'view', example: 'year=1969', text: 'January of that year (`YYYY`); `date` wins when both are given', default: '' },
+    doc: { group: 'view', example: 'year=1969', text: 'January of that year (`YYYY`); `date` wins when both are given', default: 'none' },
   }),
   place: param<string>({
     max: 64,

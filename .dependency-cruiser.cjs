@@ -87,7 +87,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(node_modules|dist)/' },
+    // Built sites (the benchmark's, the build's) are not source.
+    exclude: { path: '^(node_modules|dist|bench/results|test-results)/' },
     // Type-only imports count: a type shared upwards is still a folder leaning on the one above it.
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },

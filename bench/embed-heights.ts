@@ -9,7 +9,7 @@
  */
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launch } from '../tests/e2e/browser.ts';
+import { launch } from '../scripts/lib/chromium.ts';
 import { serve } from '../scripts/lib/static-server.ts';
 
 const argv = process.argv.slice(2);

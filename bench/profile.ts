@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SourceMapConsumer } from 'source-map-js';
-import { launch } from '../tests/e2e/browser.ts';
+import { launch } from '../scripts/lib/chromium.ts';
 import { serve } from '../scripts/lib/static-server.ts';
 
 interface Node {

@@ -12,7 +12,7 @@ import { isLang, type Lang } from './lib/i18n/i18n.ts';
 import { connectHost } from './lib/embed/bridge.ts';
 import { loadLanguage, pinTranslations } from './lib/i18n/load.ts';
 import { resolveRelease } from './lib/state/release.ts';
-import { lazy } from './lib/state/lazy.ts';
+import { lazy } from './lib/net/lazy.ts';
 import releaseStamp from 'virtual:atlas-release';
 import { NO_OPTIONS, parseEmbedOptions } from './lib/embed/options.ts';
 import dataAsOf from 'virtual:atlas-data-as-of';

@@ -5,7 +5,7 @@
  * `Access-Control-Allow-Origin` for its .css files gets them refused: the atlas rendered unstyled.
  * A stylesheet needs no CORS to apply, so Vite's `crossorigin` goes, from index.html's tags and from
  * the stylesheets its preload helper adds when a lazy chunk (the map) loads. Module scripts are always
- * fetched with CORS; in an opaque origin the host must allow that (README, "Embedding").
+ * fetched with CORS; in an opaque origin the host must allow that (docs/embedding.md, the sandbox tokens).
  */
 import type { Plugin } from 'vite';
 

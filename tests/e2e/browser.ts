@@ -1,31 +1,7 @@
-/** Launches Debian's Chromium headless with WebGL2 on SwiftShader (CPU), and no outside network chatter. */
-import { existsSync } from 'node:fs';
+/** The e2e tests' browser (scripts/lib/chromium.ts launches it) and helpers for their pages. */
 import { afterAll, beforeAll } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-
-export function chromiumPath(): string {
-  const p = [process.env['CHROME_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
-    (c): c is string => !!c && existsSync(c),
-  );
-  if (!p) throw new Error('No Chromium found: run `node scripts/ensure-chromium.mjs` (npm test does) or set CHROME_PATH');
-  return p;
-}
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-export function launch(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, ...extraArgs] });
-}
+import type { Browser, Frame, Page } from 'playwright-core';
+import { launch } from '../../scripts/lib/chromium.ts';
 
 /** One browser for a test file: launched before its tests, closed after. Call the result to get it. */
 export function useBrowser(extraArgs: string[] = []): () => Browser {
@@ -98,4 +74,74 @@ export async function pixelsOf(page: Page, image: Buffer | string, points: [numb
     },
     [src, points] as const,
   );
+}
+
+/** Two animation frames of a page or frame: what the last change set in motion has been laid out and drawn. */
+export async function nextFrames(target: Page | Frame): Promise<void> {
+  await target.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/**
+ * Reads `read()` each two animation frames until two reads in a row are equal, and returns that
+ * value: the map has stopped moving (an easing zoom, MapLibre's repaint). Fails after `tries` reads.
+ */
+export async function whenStable<T>(target: Page | Frame, read: () => Promise<T>, tries = 120): Promise<T> {
+  let last = await read();
+  for (let i = 0; i < tries; i++) {
+    await nextFrames(target);
+    const next = await read();
+    if (Buffer.isBuffer(last) && Buffer.isBuffer(next) ? last.equals(next) : JSON.stringify(last) === JSON.stringify(next)) return next;
+    last = next;
+  }
+  throw new Error(`still changing after ${tries} reads, two frames apart`);
+}
+
+let probes = 0;
+
+/**
+ * Resolves once the atlas in frame `atlas` has handled every message that `post` sent before (a
+ * probe sent the same way arrives after them), has applied any it accepted (its coalescer runs at
+ * the next animation frame or after 50 ms: coalesce.ts), and once the page `host` has received every
+ * message the atlas posted until then (a marker the frame posts after them). So a test can show
+ * that something did NOT happen without sleeping. The probe and the marker are `test:` messages,
+ * which the atlas ignores; tests' logs of what the atlas said leave them out.
+ */
+export async function settled(
+  host: Page,
+  atlas: Frame,
+  post: (message: unknown) => Promise<unknown> = (m) => host.evaluate((d) => document.querySelector<HTMLIFrameElement>('iframe[data-atlas]')!.contentWindow!.postMessage(d, '*'), m),
+): Promise<void> {
+  const id = ++probes;
+  await atlas.evaluate(() => {
+    const w = window as unknown as { probes?: Set<number> };
+    if (w.probes) return;
+    const seen = (w.probes = new Set<number>());
+    addEventListener('message', (e) => {
+      const d = e.data as { type?: unknown; id?: unknown } | null;
+      if (d?.type === 'test:probe' && typeof d.id === 'number') seen.add(d.id);
+    });
+  });
+  await host.evaluate(() => {
+    const w = window as unknown as { markers?: Set<number> };
+    if (w.markers) return;
+    const seen = (w.markers = new Set<number>());
+    addEventListener('message', (e) => {
+      const d = e.data as { type?: unknown; id?: unknown } | null;
+      if (d?.type === 'test:marker' && typeof d.id === 'number') seen.add(d.id);
+    });
+  });
+  await post({ type: 'test:probe', id });
+  await atlas.waitForFunction((n) => (window as unknown as { probes: Set<number> }).probes.has(n), id);
+  await atlas.evaluate(
+    (n) =>
+      new Promise<void>((done) => {
+        // The coalescer's window: the first of an animation frame and 50 ms (both, to be sure), then one more frame to draw.
+        let left = 2;
+        const one = () => --left === 0 && requestAnimationFrame(() => (parent.postMessage({ type: 'test:marker', id: n }, '*'), done()));
+        requestAnimationFrame(() => requestAnimationFrame(one));
+        setTimeout(one, 60);
+      }),
+    id,
+  );
+  await host.waitForFunction((n) => (window as unknown as { markers: Set<number> }).markers.has(n), id);
 }

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { launch, watch } from './browser.ts';
+import { launch } from '../../scripts/lib/chromium.ts';
+import { settled, watch } from './browser.ts';
 import { serve, type Served } from '../../scripts/lib/static-server.ts';
 
 const PREFIX = '/news/atlas/';
@@ -64,7 +65,8 @@ async function openArticle(body: string, from: Served = atlas, width = 720): Pro
 
 const iframe = (src: string, extra = '') =>
   `<iframe data-atlas src="${src.replace(/&/g, '&amp;')}" title="Atlas" width="100%" height="760" style="border:0;width:100%" ${extra}></iframe>`;
-const heard = (page: Page) => page.evaluate(() => (window as unknown as { heard: { type: string }[] }).heard);
+// What the atlas said (the tests' own `test:` probes and markers left out: browser.ts, settled).
+const heard = (page: Page) => page.evaluate(() => (window as unknown as { heard: { type: string }[] }).heard.filter((m) => !String(m.type).startsWith('test:')));
 const send = (page: Page, data: unknown) =>
   page.evaluate((d) => document.querySelector<HTMLIFrameElement>('iframe[data-atlas]')!.contentWindow!.postMessage(d, '*'), data);
 const timeOf = (frame: Frame) => frame.locator('#atlas-time').getAttribute('aria-valuetext');
@@ -75,7 +77,7 @@ describe('the origin lock', () => {
     const e = await openArticle(iframe(src));
     expect(await timeOf(e.frame)).toBe('April 2019');
     await send(e.page, { type: 'atlas:set', version: 1, date: '1960-01' });
-    await e.page.waitForTimeout(800);
+    await settled(e.page, e.frame);
     expect(await timeOf(e.frame)).toBe('April 2019');
     // The article is not the origin the embedder named: it hears nothing, not even "ready".
     expect(await heard(e.page)).toEqual([]);
@@ -93,7 +95,7 @@ describe('the origin lock', () => {
     await expect.poll(() => e.frame.evaluate(() => document.documentElement.dataset['mapReady'] ?? '').catch(() => ''), { timeout: 45_000 }).toBe('true');
     expect(await timeOf(e.frame)).toBe('January 1961');
     await send(e.page, { type: 'atlas:set', version: 1, date: '2019-04' });
-    await e.page.waitForTimeout(800);
+    await settled(e.page, e.frame);
     expect(await timeOf(e.frame)).toBe('January 1961');
     expect(await heard(e.page)).toEqual([]);
     await e.page.close();
@@ -209,7 +211,7 @@ describe('host messages', () => {
     });
     await expect.poll(() => timeOf(e.frame), { timeout: 20_000 }).toBe('April 2019');
     const took = Date.now() - started;
-    await e.page.waitForTimeout(500);
+    await settled(e.page, e.frame);
     expect(await timeOf(e.frame)).toBe('April 2019');
     const changes = await e.frame.evaluate(() => (window as unknown as { changes: number }).changes);
     expect(changes).toBeLessThan(60);

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
-import { launch, mapReady, pixelsOf, useWebgl, watch } from './browser.ts';
+import { launch } from '../../scripts/lib/chromium.ts';
+import { mapReady, nextFrames, pixelsOf, settled, useWebgl, watch } from './browser.ts';
 import { serve, type Served } from '../../scripts/lib/static-server.ts';
 import { releaseBuild } from '../../scripts/lib/releases.ts';
 import { readTree } from '../../scripts/validate/disk.ts';
@@ -128,7 +129,8 @@ async function openArticle(snippet: string, width = 420, waitReady = true, heigh
   return { page, frame, atlasFrame, errors: w.errors, foreign: w.foreign };
 }
 
-const heard = (page: Page) => page.evaluate(() => (window as unknown as { heard: Record<string, unknown>[] }).heard);
+// What the atlas said (the tests' own `test:` probes and markers left out: browser.ts, settled).
+const heard = (page: Page) => page.evaluate(() => (window as unknown as { heard: Record<string, unknown>[] }).heard.filter((m) => !String(m['type']).startsWith('test:')));
 const send = (page: Page, data: unknown) =>
   page.evaluate((d) => document.querySelector<HTMLIFrameElement>('iframe[data-atlas]')!.contentWindow!.postMessage(d, '*'), data);
 const statusOf = (f: FrameLocator) => f.getByRole('status').first().textContent();
@@ -155,7 +157,7 @@ describe('the build from a sub-folder under a strict CSP', () => {
     await mapReady(page);
     // The zoomable map (MapLibre, its worker and its chunk) loads when the reader zooms.
     await useWebgl(page);
-    await page.waitForTimeout(500);
+    await nextFrames(page);
     expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
     expect(await page.getByRole('region', { name: 'Benghazi' }).isVisible()).toBe(true);
     expect(await page.locator('.maplibregl-canvas').count()).toBe(1);
@@ -168,11 +170,13 @@ describe('the build from a sub-folder under a strict CSP', () => {
 describe('Back and Forward', () => {
   it('walk through the reader\'s steps: key steps, places, layers, language', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    // The page's clock is Playwright's, so a pause (the history's "after a pause": over 1 s) is a jump, not a wait.
+    await page.clock.install();
     await page.goto(`${atlas.url}?date=1960-01`);
     await mapReady(page);
     const slider = page.getByRole('slider', { name: 'Time' });
     const time = () => slider.getAttribute('aria-valuetext');
-    const pause = () => page.waitForTimeout(1100);
+    const pause = () => page.clock.fastForward(1100);
     await slider.focus();
     await pause();
     await page.keyboard.press('PageUp');
@@ -255,7 +259,7 @@ describe('embedded in an article on another origin', () => {
     await expect.poll(() => statusOf(e.frame)).not.toBe(in1960);
     await expect.poll(() => e.frame.getByRole('region', { name: 'Tripoli' }).isVisible()).toBe(true);
     expect(await e.atlasFrame.evaluate(() => new URLSearchParams(location.search).get('layers'))).toBe('control');
-    await e.page.waitForTimeout(300);
+    await settled(e.page, e.atlasFrame);
     expect((await heard(e.page)).filter((m) => m['type'] === 'atlas:date' || m['type'] === 'atlas:place')).toEqual([]);
     expect(e.errors).toEqual([]);
     await e.page.close();
@@ -295,7 +299,8 @@ describe('embedded in an article on another origin', () => {
     // A third origin's frame on the same page talks to the atlas directly.
     const strangerFrame = e.page.frames().find((f) => f.url().startsWith(stranger.origin))!;
     await strangerFrame.evaluate(() => parent.frames[0]!.postMessage({ type: 'atlas:set', version: 1, date: '2019-04', place: 'tripoli' }, '*'));
-    await e.page.waitForTimeout(600);
+    await settled(e.page, e.atlasFrame);
+    await settled(e.page, e.atlasFrame, (m) => strangerFrame.evaluate((d) => parent.frames[0]!.postMessage(d, '*'), m));
     expect(await timeOf(e.frame)).toBe('January 1960');
     expect(await statusOf(e.frame)).toBe(status);
     expect(await e.frame.getByRole('region', { name: 'Tripoli' }).count()).toBe(0);
@@ -308,9 +313,9 @@ describe('embedded in an article on another origin', () => {
     const right = snippet.replace('embed=1', `embed=1&amp;origin=${encodeURIComponent(article.origin)}`);
     // The atlas answers only the configured origin, so this article never even hears "ready".
     const ignored = await openArticle(wrong, 420, false);
-    await ignored.page.waitForTimeout(500);
+    await settled(ignored.page, ignored.atlasFrame);
     await send(ignored.page, { type: 'atlas:set', version: 1, date: '2019-04' });
-    await ignored.page.waitForTimeout(500);
+    await settled(ignored.page, ignored.atlasFrame);
     expect(await timeOf(ignored.frame)).toBe('January 1960');
     expect(await heard(ignored.page)).toEqual([]);
     await ignored.page.close();
@@ -354,7 +359,9 @@ describe('a graphics desk embeds ?date=2020-06&place=jufra with the snippet from
 
       await send(e.page, { type: 'atlas:set', version: 1, place: 'tripoli' });
       await expect.poll(() => e.frame.getByRole('region', { name: 'Tripoli' }).isVisible()).toBe(true);
-      await e.page.waitForTimeout(400);
+      // embed.js has sized the frame to its content again.
+      await expect.poll(async () => Math.abs((await heights(e)).frameHeight - (await heights(e)).content)).toBeLessThanOrEqual(2);
+      await settled(e.page, e.atlasFrame);
       expect((await heights(e)).frameHeight).toBeLessThanOrEqual(budget(vp.height));
       expect(await hostState(e.page)).toMatchObject({ scrollY: 0, active: 'BODY' });
 
@@ -424,7 +431,7 @@ describe('a graphics desk embeds ?date=2020-06&place=jufra with the snippet from
       let turns = 0;
       while ((await e.page.evaluate(() => window.scrollY)) === 0 && turns < 40) {
         await e.page.mouse.wheel(0, 400);
-        await e.page.waitForTimeout(120);
+        await nextFrames(e.page);
         turns++;
       }
       expect(turns).toBeGreaterThan(1);
@@ -605,7 +612,7 @@ describe('the full atlas on a phone', () => {
     await mapReady(page);
     const panel = page.getByRole('region', { name: 'Tripoli' });
     await expect.poll(() => panel.count()).toBe(1);
-    await page.waitForTimeout(300);
+    await nextFrames(page);
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
     const box = (sel: string) => page.locator(sel).first().evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
     const map = await box('.map-wrap');

@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, pixelsOf, watch, type PageWatch } from './browser.ts';
+import { launch } from '../../scripts/lib/chromium.ts';
+import { pixelsOf, watch, type PageWatch } from './browser.ts';
 import { FILL_OPACITY, blend, regionFill } from '../../src/lib/map/encoding.ts';
 import actors from '../../data/actors.json';
 

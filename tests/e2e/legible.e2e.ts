@@ -7,7 +7,7 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useBrowser, mapReady, useWebgl } from './browser.ts';
+import { useBrowser, mapReady, useWebgl, whenStable } from './browser.ts';
 import { BASEMAP_BOUNDS, LIBYA_BOUNDS } from '../../src/lib/map/frame.ts';
 
 const baseUrl = inject('baseUrl');
@@ -180,10 +180,10 @@ describe('zoom buttons and the basemap’s edge', () => {
     await zoomOut.focus();
     for (let i = 0; i < 6; i++) {
       await page.keyboard.press(' ');
-      await page.waitForTimeout(150);
+      // Each step's zoom has ended: the frame has stopped moving.
+      await whenStable(page, frame);
     }
-    await page.waitForTimeout(500);
-    const f = await frame();
+    const f = await whenStable(page, frame);
     expect(f.width).toBeLessThan(start.width);
     // What the map shows, from where Libya's bounds are drawn: inside the basemap's bounds.
     const [[w, s], [e, n]] = LIBYA_BOUNDS;

@@ -6,7 +6,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { useBrowser, mapReady, useWebgl } from './browser.ts';
+import { useBrowser, mapReady, useWebgl, whenStable } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -47,8 +47,8 @@ describe('the two maps agree', () => {
       const area = page.locator('.map-wrap');
       const before = await area.screenshot();
       await useWebgl(page);
-      await page.waitForTimeout(600);
-      const after = await area.screenshot();
+      // MapLibre has finished drawing: two screenshots two frames apart are the same.
+      const after = await whenStable(page, () => area.screenshot());
       mkdirSync(shots, { recursive: true });
       writeFileSync(resolve(shots, `handover-${date}-svg.png`), before);
       writeFileSync(resolve(shots, `handover-${date}-webgl.png`), after);

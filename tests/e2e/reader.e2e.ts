@@ -4,7 +4,7 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useBrowser, mapReady, pixelsOf, useWebgl, watch, type PageWatch } from './browser.ts';
+import { useBrowser, mapReady, pixelsOf, useWebgl, watch, whenStable, type PageWatch } from './browser.ts';
 import actors from '../../data/actors.json';
 import { FILL_OPACITY, blend } from '../../src/lib/map/encoding.ts';
 
@@ -52,9 +52,8 @@ const fillOf = (id: string) => blend(colorOf(id), FILL_OPACITY.certain);
 const distance = (a: number[], b: number[]) => Math.hypot(...a.map((v, i) => v - b[i]!));
 
 async function waitForMap(page: Page) {
-  // Two animation frames after the last change: MapLibre has repainted.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  await page.waitForTimeout(400);
+  // The map has repainted after the last change: two screenshots of it, two frames apart, are the same.
+  await whenStable(page, () => page.locator('.map-wrap').screenshot());
 }
 
 describe('the time slider', () => {

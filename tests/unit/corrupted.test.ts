@@ -11,7 +11,7 @@ import { indexData } from '../../src/lib/records/atlasIndex.ts';
 import { viewAt } from '../../src/lib/records/view.ts';
 import { renderSvgMap } from '../../src/lib/map/svgMap.ts';
 import { FALLBACK_COLOR, actorColor } from '../../src/lib/map/encoding.ts';
-import { statusSentences } from '../../src/lib/ui/statusText.ts';
+import { statusSentences } from '../../src/lib/words/statusText.ts';
 import { translator } from '../../src/lib/i18n/i18n.ts';
 import { FIRST_MONTH, currentMonth } from '../../src/lib/time/months.ts';
 import { ALL_LAYERS } from '../../src/lib/state/layers.ts';

@@ -54,6 +54,13 @@ describe('origins', () => {
     expect(originAccepted('https://news.example', only)).toBe(true);
     expect(originAccepted('https://evil.example', only)).toBe(false);
   });
+  it('refuses a look-alike origin: the lock is the whole origin, not a prefix or a part of it', () => {
+    const only = allowedOrigin('?embed=1&origin=https%3A%2F%2Fnews.example');
+    for (const lookAlike of ['https://news.example.evil.com', 'https://news.example:8443', 'https://news.examplex', 'https://news.exampl', 'http://news.example', 'https://evil.com/https://news.example', 'null', '']) {
+      expect(originAccepted(lookAlike, only), lookAlike).toBe(false);
+    }
+    expect(originAccepted('https://news.example', only)).toBe(true);
+  });
   it('lets nobody in when the origin is malformed', () => {
     for (const bad of ['?origin=news.example', '?origin=javascript:alert(1)', '?origin=*']) {
       const rule = allowedOrigin(bad);

@@ -5,7 +5,7 @@
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'svelte/compiler';
 import { en, type MessageKey } from '../../src/lib/i18n/en.ts';
 import { ar } from '../../src/lib/i18n/ar.ts';
@@ -15,8 +15,8 @@ import { mergeTranslations, translationReport, type RecordTranslations } from '.
 import { indexData } from '../../src/lib/records/atlasIndex.ts';
 import { viewAt } from '../../src/lib/records/view.ts';
 import { loadData } from '../../scripts/lib/load-data.ts';
-import { changeSentences } from '../../src/lib/ui/changes.ts';
-import { statusSentences } from '../../src/lib/ui/statusText.ts';
+import { changeSentences } from '../../src/lib/words/changes.ts';
+import { statusSentences } from '../../src/lib/words/statusText.ts';
 import { monthIndex } from '../../src/lib/time/dates.ts';
 import type { EventRecord as HistEvent } from '../../src/lib/records/types.ts';
 
@@ -142,8 +142,14 @@ describe('record translations', () => {
   }
 });
 
-describe('dates and names in each language', () => {
+/** Each test that speaks Arabic or Russian loads those catalogs itself: no test relies on another having run first. */
+const loadCatalogs = () => {
+  registerLanguage('ar', ar, new Map());
   registerLanguage('ru', ru, new Map());
+};
+
+describe('dates and names in each language', () => {
+  beforeEach(loadCatalogs);
   const aug2011 = monthIndex(2011, 8);
   it('formats months with Intl: Arabic month names with the Latin digits used in Libya, Russian month names', () => {
     expect(translator('en').month(aug2011)).toBe('August 2011');
@@ -165,6 +171,7 @@ describe('dates and names in each language', () => {
 });
 
 describe('what changed at a step', () => {
+  beforeEach(loadCatalogs);
   const tr = translator('en');
   const sep1969 = monthIndex(1969, 9);
   it('says who took over when the month moves across a change of control', () => {

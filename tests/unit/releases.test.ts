@@ -42,7 +42,7 @@ import {
 } from '../../src/lib/records/release.ts';
 import { resolveRelease, type ReleaseContext } from '../../src/lib/state/release.ts';
 import { keptParams } from '../../src/lib/embed/options.ts';
-import { fieldLabel, sinceText } from '../../src/lib/ui/corrections.ts';
+import { fieldLabel, sinceText } from '../../src/lib/words/corrections.ts';
 import { registerLanguage, translator } from '../../src/lib/i18n/i18n.ts';
 import { ar } from '../../src/lib/i18n/ar.ts';
 import { ru } from '../../src/lib/i18n/ru.ts';

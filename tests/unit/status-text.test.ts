@@ -10,8 +10,8 @@ import { indexData } from '../../src/lib/records/atlasIndex.ts';
 import { viewAt } from '../../src/lib/records/view.ts';
 import { parseMonthKey } from '../../src/lib/time/months.ts';
 import { translator } from '../../src/lib/i18n/i18n.ts';
-import { statusSentences } from '../../src/lib/ui/statusText.ts';
-import { summarySentences } from '../../src/lib/ui/summary.ts';
+import { statusSentences } from '../../src/lib/words/statusText.ts';
+import { summarySentences } from '../../src/lib/words/summary.ts';
 import type { AtlasData } from '../../src/lib/records/types.ts';
 
 const dir = resolve(import.meta.dirname, '../fixtures/view');

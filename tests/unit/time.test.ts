@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ceilOf, floorOf, monthIndex, parsePartialDate } from '../../src/lib/time/dates.ts';
-import { isUncertainAt, overlapsMonth, spanOf, unitOf, OPEN_END } from '../../src/lib/time/interval.ts';
+import { isUncertainAt, overlaps, overlapsMonth, spanOf, unitOf, OPEN_END } from '../../src/lib/time/interval.ts';
 import { clampMonth, currentMonth, FIRST_MONTH, monthKey, parseMonthKey } from '../../src/lib/time/months.ts';
 
 const m = monthIndex;
@@ -111,5 +111,23 @@ describe('months', () => {
     expect(monthKey(last)).toBe('2026-11');
     expect(clampMonth(m(1900, 1), last)).toBe(FIRST_MONTH);
     expect(clampMonth(m(2100, 1), last)).toBe(last);
+  });
+});
+
+describe('two intervals overlap only when they share time', () => {
+  it('touching intervals [a, b) and [b, c) share nothing: 1975 and 1976, a period and the next', () => {
+    expect(overlaps(unitOf('1975'), unitOf('1976'))).toBe(false);
+    expect(overlaps(unitOf('1976'), unitOf('1975'))).toBe(false);
+    expect(overlaps({ start: m(1969, 9), end: m(2011, 8) }, { start: m(2011, 8), end: OPEN_END })).toBe(false);
+    expect(overlaps(unitOf('2008-04'), unitOf('2008-05-01'))).toBe(false);
+  });
+  it('one month, or one day, in common is an overlap', () => {
+    expect(overlaps(unitOf('1975'), { start: m(1975, 12), end: m(1976, 6) })).toBe(true);
+    expect(overlaps(unitOf('2008-04-30'), unitOf('2008-04'))).toBe(true);
+    expect(overlaps(unitOf('1975'), unitOf('1975'))).toBe(true);
+  });
+  it('agrees with overlapsMonth for every month around a period', () => {
+    const period = { start: m(2011, 2), end: m(2011, 10) };
+    for (let t = m(2010, 1); t <= m(2012, 12); t++) expect(overlaps(period, { start: t, end: t + 1 }), monthKey(t)).toBe(overlapsMonth(period, t));
   });
 });

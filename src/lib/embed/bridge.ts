@@ -1,4 +1,4 @@
-/** Talks to the page that embeds the atlas in an iframe (postMessage): see README, "Embedding". */
+/** Talks to the page that embeds the atlas in an iframe (postMessage): see docs/embedding.md. */
 import type { AtlasState } from '../state/app.svelte.ts';
 import { allowedOrigin, isMeasureRequest, originAccepted, out, parseHostMessage, type OutMessage, type SetCommand } from './messages.ts';
 import { coalesce, frameOrTimer } from './coalesce.ts';

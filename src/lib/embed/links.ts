@@ -42,7 +42,7 @@ export function embedSrc(view: View, options: EmbedOptions, href: string): strin
 }
 
 /**
- * The sandbox the snippet gives the frame, token by token (README, "Embedding"):
+ * The sandbox the snippet gives the frame, token by token (docs/embedding.md, "The snippet"):
  * scripts run; the atlas keeps its own origin (its scripts and worker load without CORS); "open the
  * full atlas" and source links open new tabs, which escape the sandbox (a normal page, where "Data"
  * downloads work); "Data" can download inside the frame.

@@ -5,7 +5,8 @@
  */
 import { parseUrlState, type UrlContext } from '../state/url.ts';
 import { monthKey } from '../time/months.ts';
-import { INVALID, readQuery } from '../state/query.ts';
+import { readParams } from '../state/query.ts';
+import { MESSAGE_FIELDS } from '../state/params.ts';
 import type { Lang } from '../i18n/i18n.ts';
 import { LAYER_GROUPS, type LayerGroup } from '../state/layers.ts';
 
@@ -26,7 +27,8 @@ export type OutMessage =
   | { type: 'atlas:place'; version: 1; place: string | null };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const SET_KEYS = new Set(['type', 'version', 'date', 'place', 'layers', 'lang']);
+/** `type`, `version`, and the parameters the table (state/params.ts) lets a message set. */
+const SET_KEYS = new Set<string>(['type', 'version', ...MESSAGE_FIELDS]);
 
 /**
  * Reads a message from the host. Anything not exactly a version-1 `atlas:set` with valid fields gives
@@ -93,15 +95,7 @@ export const isMeasureRequest = (data: unknown): boolean => isRecord(data) && da
  */
 export function allowedOrigin(search: string): string | null {
   // The first origin= only, however long the query: a long or repeated query never opens the door.
-  const raw = readQuery(search).origin;
-  if (raw === undefined || raw === '') return null;
-  if (raw === INVALID) return '';
-  try {
-    const u = new URL(raw);
-    return /^https?:$/.test(u.protocol) ? u.origin : '';
-  } catch {
-    return '';
-  }
+  return readParams(search, undefined, ['origin']).origin ?? null;
 }
 
 export function originAccepted(origin: string, allowed: string | null): boolean {

@@ -1,14 +1,17 @@
 /**
  * What the journalist sets for an embed, as URL parameters of the iframe's `src` (and fields of the
  * Share dialog): a title and a one-line caption (plain text, length-limited), minimal chrome, a fixed
- * date without a slider. These and `origin=` are kept in the atlas's URL through every rewrite, so a
- * reload of the frame shows the same embed under the same lock.
+ * date without a slider, a theme, a transparent background, AMP. Each is a parameter of the table in
+ * state/params.ts (`option`); these and `origin=` are kept in the atlas's URL through every rewrite
+ * (state/url.ts, keptParams), so a reload of the frame shows the same embed under the same lock.
  */
-import { INVALID, queryValue, readQuery } from '../state/query.ts';
-import { parseReleaseParam } from '../records/release.ts';
+import { OPTIONS, type Theme } from '../state/params.ts';
+import { readParams, writeParams } from '../state/query.ts';
 
-export const TITLE_MAX = 100;
-export const CAPTION_MAX = 200;
+// Defined with the table; named here too for the embed's users (and the tests that read an embed's URL).
+export { keptParams } from '../state/url.ts';
+export { normalizeText } from '../state/text.ts';
+export { CAPTION_MAX, TITLE_MAX } from '../state/params.ts';
 
 export interface EmbedOptions {
   /** Shown as the embed's heading instead of the atlas's name; plain text. */
@@ -23,47 +26,25 @@ export interface EmbedOptions {
   theme: Theme;
   /** No background of its own (`bg=transparent`): the article's shows through around the map. */
   transparent: boolean;
-  /** Inside an AMP page's amp-iframe (`host=amp`): the atlas also asks AMP for its height (README, "AMP"). */
+  /** Inside an AMP page's amp-iframe (`host=amp`): the atlas also asks AMP for its height (docs/embedding.md, "AMP"). */
   amp: boolean;
 }
 
-export const THEMES = ['light', 'dark', 'auto'] as const;
-export type Theme = (typeof THEMES)[number];
-export const isTheme = (v: unknown): v is Theme => THEMES.includes(v as Theme);
-
 export const NO_OPTIONS: EmbedOptions = { title: '', caption: '', minimal: false, fixed: false, theme: 'light', transparent: false, amp: false };
 
-// Control characters, bidirectional embeddings, overrides and isolates (a title must not reorder the
-// text around it), line and paragraph separators, the BOM, lone surrogates, and U+FFFE and U+FFFF (not
-// characters: XML forbids them, so the Image SVG, the PNG and the no-JavaScript picture would not open).
-const UNSAFE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
 /**
- * Editor-typed text made safe to show as one plain line: unsafe characters removed, white space
- * collapsed, cut to `max` characters with an ellipsis. Anything not a string gives ''.
- * It is always rendered as text, never as markup: `<b>` stays the four characters `<b>`.
- * @example normalizeText('  Russia\n in Libya\u202e ', 100) // 'Russia in Libya'
- */
-export function normalizeText(value: unknown, max: number): string {
-  if (typeof value !== 'string') return '';
-  const text = value.replace(UNSAFE, '').replace(/[\s\u2028\u2029]+/g, ' ').trim();
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
-}
-
-/**
- * @example parseEmbedOptions('?embed=1&title=Wagner%20in%20Libya&static=1') // { title: 'Wagner in Libya', caption: '', minimal: false, fixed: true }
+ * @example parseEmbedOptions('?embed=1&title=Wagner%20in%20Libya&static=1') // { title: 'Wagner in Libya', caption: '', minimal: false, fixed: true, … }
  */
 export function parseEmbedOptions(search: string): EmbedOptions {
-  const q = readQuery(search);
+  const p = readParams(search, undefined, OPTIONS);
   return {
-    title: normalizeText(queryValue(q, 'title'), TITLE_MAX),
-    caption: normalizeText(queryValue(q, 'caption'), CAPTION_MAX),
-    minimal: queryValue(q, 'chrome') === 'minimal',
-    fixed: queryValue(q, 'static') === '1',
-    theme: parseTheme(search),
-    transparent: queryValue(q, 'bg') === 'transparent',
-    amp: queryValue(q, 'host') === 'amp',
+    title: p.title ?? NO_OPTIONS.title,
+    caption: p.caption ?? NO_OPTIONS.caption,
+    minimal: p.chrome ?? NO_OPTIONS.minimal,
+    fixed: p.static ?? NO_OPTIONS.fixed,
+    theme: p.theme ?? NO_OPTIONS.theme,
+    transparent: p.bg ?? NO_OPTIONS.transparent,
+    amp: p.host ?? NO_OPTIONS.amp,
   };
 }
 
@@ -79,43 +60,11 @@ export function frameColorScheme(o: Pick<EmbedOptions, 'theme' | 'transparent'>)
 
 /** `theme=` of a page (the full atlas has it too); anything else is light. */
 export function parseTheme(search: string): Theme {
-  const v = queryValue(readQuery(search), 'theme');
-  return isTheme(v) ? v : 'light';
+  return readParams(search, undefined, ['theme']).theme ?? 'light';
 }
 
-/** The options as query parameters, defaults left out, in a fixed order. */
+/** The options as query parameters, defaults left out, in the table's order. */
 export function optionParams(o: EmbedOptions): [string, string][] {
-  const out: [string, string][] = [];
-  const title = normalizeText(o.title, TITLE_MAX);
-  const caption = normalizeText(o.caption, CAPTION_MAX);
-  if (title) out.push(['title', title]);
-  if (caption) out.push(['caption', caption]);
-  if (o.minimal) out.push(['chrome', 'minimal']);
-  if (o.fixed) out.push(['static', '1']);
-  if (o.theme !== 'light') out.push(['theme', o.theme]);
-  if (o.transparent) out.push(['bg', 'transparent']);
-  if (o.amp) out.push(['host', 'amp']);
-  return out;
-}
-
-/**
- * The parameters an embed keeps through every rewrite of its URL: `origin=`, the options and `release=`, read from
- * `search` and written back normalized, as a query-string tail ('' or '&origin=…&title=…').
- * An origin= that was present but unusable (too long, malformed) is kept as an unusable value, so the
- * atlas stays locked to nobody after a reload rather than open to everyone.
- * @example keptParams('?date=2011-08&origin=https://news.example&title=A') // '&origin=https%3A%2F%2Fnews.example&title=A'
- */
-export function keptParams(search: string): string {
-  const q = readQuery(search);
-  const p = new URLSearchParams();
-  const origin = q.origin;
-  if (origin === INVALID) p.set('origin', 'invalid');
-  else if (origin) p.set('origin', origin);
-  for (const [k, v] of optionParams(parseEmbedOptions(search))) p.set(k, v);
-  // The release an article's embed is pinned to travels with every rewrite; a malformed value is dropped.
-  const release = parseReleaseParam(queryValue(q, 'release'));
-  if (release.kind === 'id') p.set('release', release.id);
-  else if (release.kind === 'latest') p.set('release', 'latest');
-  const s = p.toString();
-  return s ? `&${s}` : '';
+  const p = writeParams({ title: o.title, caption: o.caption, chrome: o.minimal, static: o.fixed, theme: o.theme, bg: o.transparent, host: o.amp }, OPTIONS);
+  return [...p];
 }

@@ -7,7 +7,7 @@ import type { Catalog } from './en.ts';
 import { mergeTranslations, type RecordTranslations } from '../records/translations.ts';
 import type { AtlasData } from '../records/types.ts';
 import { applyMapPatch, type ReleaseDelta, type TranslationEntry } from '../records/release.ts';
-import { lazy } from '../state/lazy.ts';
+import { lazy } from '../net/lazy.ts';
 
 const catalogs: Record<Exclude<Lang, 'en'>, () => Promise<Catalog>> = {
   ar: () => import('./ar.ts').then((m) => m.ar),
@@ -33,7 +33,7 @@ export function loadLanguage(lang: Lang, data: Pick<AtlasData, 'events' | 'contr
   if (!p) {
     const file = recordFiles[`../../../data/i18n/${lang}.json`];
     // Both halves or nothing: a language whose record texts failed to load would mix two languages.
-    // Not attempted offline (state/lazy.ts): the chunks stay loadable for a retry.
+    // Not attempted offline (net/lazy.ts): the chunks stay loadable for a retry.
     p = lazy(() => Promise.all([catalogs[lang](), file ? file() : Promise.resolve({})]))().then(([catalog, table]) => {
       if (!catalog || !table) throw new Error(`The ${lang} language could not be loaded`);
       registerLanguage(lang, catalog, mergeTranslations(data, lang, pinned ? (applyMapPatch(pinned[lang], table as Record<string, TranslationEntry>) as RecordTranslations) : table));

@@ -96,7 +96,11 @@ export function createAtlasMap(opts: AtlasMapOptions): AtlasMap {
   // context comes back (MapLibre drops the style while the context is lost: a change made then
   // would throw, issue 24, and the restored style would not have it).
   const want: { t: number; lang: string; layers: Record<LayerGroup, boolean> | null } = { t: opts.t, lang: opts.lang, layers: null };
-  const drawable = () => loaded && (map.style as unknown) != null;
+  // Whether the WebGL context is lost, from the map's own events (not its internals).
+  let lost = false;
+  map.on('webglcontextlost', () => void (lost = true));
+  map.on('webglcontextrestored', () => void (lost = false));
+  const drawable = () => loaded && !lost;
   function sync() {
     if (!drawable()) return;
     map.setGlobalStateProperty('t', want.t);
@@ -157,7 +161,7 @@ export function createAtlasMap(opts: AtlasMapOptions): AtlasMap {
     moved: () => readerMoved,
     idle: () => new Promise<void>((resolve) => (map.loaded() && !map.isMoving() ? map.once('idle', () => resolve()).triggerRepaint() : map.once('idle', () => resolve()))),
     resize() {
-      if ((map.style as unknown) == null) return; // the context is lost: nothing to draw until it is back
+      if (lost) return; // the context is lost: nothing to draw until it is back
       map.resize();
       if (!readerMoved) fit();
     },

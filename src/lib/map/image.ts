@@ -12,8 +12,8 @@ import type { Translator } from '../i18n/i18n.ts';
 import type { Layers } from '../state/layers.ts';
 import { legendLabel, legendOf, SWATCH } from './legend.ts';
 import { renderSvgMap, type SvgPaths } from './svgMap.ts';
-import { actorShort } from '../ui/names.ts';
-import { summarySentences } from '../ui/summary.ts';
+import { actorShort } from '../words/names.ts';
+import { summarySentences } from '../words/summary.ts';
 
 /** The sizes offered: one for social media cards, one for print. */
 export const IMAGE_SIZES = {

@@ -10,7 +10,7 @@ import type { Layers } from '../state/layers.ts';
 import { ARC, CLAIM_EDGE, PALETTE, UNCERTAIN_EDGE, actorColor, forceFamily, forceLook, forceSize, hatchPixel, hexToRgb, isRussianForce, regionFill, type ForceLook } from './encoding.ts';
 import { forceGroupSvg, forceSymbolSvg } from './symbols.ts';
 import type { Translator } from '../i18n/i18n.ts';
-import { actorShort } from '../ui/names.ts';
+import { actorShort } from '../words/names.ts';
 
 /** A swatch's box (px); every entry's `swatch` is SVG markup for a viewBox of this size. */
 export const SWATCH = { w: 24, h: 16 };

@@ -12,7 +12,7 @@ import type { AtlasView, ForceState } from '../records/view.ts';
 import type { Layers } from '../state/layers.ts';
 import { LOCALES, type Translator } from '../i18n/i18n.ts';
 import type { NamedProps } from '../records/types.ts';
-import { actorShort } from '../ui/names.ts';
+import { actorShort } from '../words/names.ts';
 import { LIBYA_BOUNDS } from './frame.ts';
 import { actorColor, forceFamily, forceLook, forceSize, isRussianForce, labelFont, labelHeight, labelText, type ForceFamily, type ForceLook, type LabelFont, type LabelKind } from './encoding.ts';
 import { MUST_SHOW, placeLabels, type Box, type MarkerInput, type PlacedMarker, type TextInput } from './placement.ts';

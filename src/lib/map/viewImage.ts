@@ -10,7 +10,7 @@ import { viewAt } from '../records/view.ts';
 import type { Translator } from '../i18n/i18n.ts';
 import type { Layers } from '../state/layers.ts';
 import { IMAGE_SIZES, imageAlt, publishersInView, renderImage, type CitationLookup, type ImageSize } from './image.ts';
-import { summarySentences } from '../ui/summary.ts';
+import { summarySentences } from '../words/summary.ts';
 
 export interface ViewImageRequest {
   index: AtlasIndex;

@@ -4,8 +4,7 @@
  * pushState for opening a place, so Back walks the reader's steps).
  */
 import { currentMonth, FIRST_MONTH, clampMonth } from '../time/months.ts';
-import { parseUrlState, toSearch, type UrlContext } from './url.ts';
-import { keptParams } from '../embed/options.ts';
+import { keptParams, parseUrlState, toSearch, type UrlContext } from './url.ts';
 import type { Lang } from '../i18n/i18n.ts';
 import type { LayerGroup } from './layers.ts';
 import { NO_FILTER, type RecordFilter } from '../records/filter.ts';

@@ -5,7 +5,7 @@
  * failed (a retry is one call of load() away). Records themselves are never changed.
  */
 import type { Citation, SourceDoc } from '../records/types.ts';
-import { lazy, retried } from './lazy.ts';
+import { lazy, retried } from '../net/lazy.ts';
 
 export interface CitationChunk {
   citations: Record<string, Citation[]>;

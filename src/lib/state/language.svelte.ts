@@ -9,7 +9,7 @@ import { hasLanguage, translator, type Lang, type Translator } from '../i18n/i18
 import { loadLanguage } from '../i18n/load.ts';
 import type { AtlasData } from '../records/types.ts';
 import type { AtlasState } from './app.svelte.ts';
-import { retried } from './lazy.ts';
+import { retried } from '../net/lazy.ts';
 
 export class LanguageLoader {
   shown = $state<Lang>('en');

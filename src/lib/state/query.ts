@@ -2,38 +2,14 @@
  * Reads a query string the way the atlas must: only the parameters it knows, the first occurrence of
  * each, each at most a stated length. However long the query or however often a name repeats, a
  * known parameter keeps its first value: nothing later in the URL can push it out or override it.
+ * Which parameters, how long, and what their values mean: the table in params.ts.
  */
+import { PARAMS, PARAM_NAMES, type ParamContext, type ParamName, type ParamValues } from './params.ts';
 
-/** Parameter names the atlas reads, with the longest value each may have (decoded). */
-export const QUERY_LIMITS = {
-  date: 16,
-  year: 8,
-  place: 64,
-  layers: 64,
-  lang: 8,
-  embed: 4,
-  origin: 256,
-  title: 400,
-  caption: 800,
-  chrome: 16,
-  static: 4,
-  theme: 8,
-  bg: 16,
-  host: 8,
-  release: 32,
-  records: 4,
-  q: 64,
-  kind: 64,
-  cat: 64,
-  actor: 64,
-  status: 64,
-  russia: 4,
-  compare: 16,
-  story: 64,
-  step: 4,
-} as const;
+/** Parameter names the atlas reads, with the longest value each may have (decoded): see params.ts. */
+export const QUERY_LIMITS = Object.fromEntries(PARAM_NAMES.map((n) => [n, PARAMS[n].max])) as Record<ParamName, number>;
 
-export type QueryName = keyof typeof QUERY_LIMITS;
+export type QueryName = ParamName;
 
 /** Raw values of the known parameters; a parameter that is too long or undecodable reads as `invalid`. */
 export type Query = Partial<Record<QueryName, string | typeof INVALID>>;
@@ -83,4 +59,37 @@ export function readQuery(search: string): Query {
 export function queryValue(q: Query, name: QueryName): string | null {
   const v = q[name];
   return typeof v === 'string' ? v : null;
+}
+
+/** Without a context, no place id is known and no month is too late. */
+const NO_CONTEXT: ParamContext = { placeIds: new Set(), lastMonth: Number.MAX_SAFE_INTEGER };
+
+/**
+ * The values of the named parameters (all by default), each read as the table says: absent or
+ * unusable ones are left out, except where the table gives an unusable value its own meaning.
+ * @example readParams('?date=2011-08&place=x&title=A', ctx) // { date: 2011*12+7, title: 'A' } (no place x)
+ */
+export function readParams(search: string, ctx: ParamContext = NO_CONTEXT, names: readonly ParamName[] = PARAM_NAMES): ParamValues {
+  const q = readQuery(search);
+  const out: Record<string, unknown> = {};
+  for (const name of names) {
+    const raw = q[name];
+    if (raw === undefined) continue;
+    const spec = PARAMS[name] as { read(raw: string, ctx: ParamContext): unknown; unusable?: unknown };
+    const value = raw === INVALID ? spec.unusable : spec.read(raw, ctx);
+    if (value !== undefined) out[name] = value;
+  }
+  return out as ParamValues;
+}
+
+/** The values given, written in the table's order; a default (or a value the table never writes) is left out. */
+export function writeParams(values: ParamValues, names: readonly ParamName[] = PARAM_NAMES): URLSearchParams {
+  const p = new URLSearchParams();
+  for (const name of names) {
+    const value = values[name];
+    if (value === undefined) continue;
+    const text = (PARAMS[name] as { write(v: unknown): string | null }).write(value);
+    if (text !== null) p.set(name, text);
+  }
+  return p;
 }

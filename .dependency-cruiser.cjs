@@ -10,6 +10,7 @@
  *   words      what the atlas says in words: names, status text, summaries, changes, corrections
  *   state      the reader's selection and its URL form (params.ts: the one table of URL parameters)
  *   embed      the embed: host-page messages, the journalist's options, the snippet
+ *   report     a reader's error report: where it goes (set when the atlas is built) and what it says
  *   map        the SVG and WebGL maps, the overlay and its placement, images (the only importer of maplibre-gl)
  *   downloads  the "Data" downloads (rows and file formats) and saving a file
  *   stories    stories: loading, a step's view, drafts from the Share dialog
@@ -19,7 +20,7 @@
  * Outside src/: scripts/ (build-time tools) may import src/; bench/ may import src/ and scripts/;
  * tests/ may import anything. src/ imports none of them.
  */
-const LAYERS = ['net', 'time', 'records', 'i18n', 'words', 'state', 'embed', 'map', 'downloads', 'stories', 'ui'];
+const LAYERS = ['net', 'time', 'records', 'i18n', 'words', 'state', 'embed', 'report', 'map', 'downloads', 'stories', 'ui'];
 
 /** Imports that break the order today and are being removed; each entry names its issue. Keep it empty. */
 const TEMPORARY = [];

@@ -6,6 +6,7 @@ import { releases } from './scripts/lib/vite-releases.ts';
 import { svgPathsPlugin } from './scripts/lib/svg-paths.ts';
 import { sameOriginAssets } from './scripts/lib/vite-same-origin-assets.ts';
 import { previewsPlugin } from './scripts/lib/vite-previews.ts';
+import { reportPlugin } from './scripts/lib/vite-report.ts';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 /** Lets the app import geo/*.geojson like JSON (JSON.parse is faster than an object literal). */
@@ -22,7 +23,7 @@ function geojson(): Plugin {
 export default defineConfig({
   // Relative asset paths: the build runs from any folder of any static host.
   base: './',
-  plugins: [geojson(), dataSplit(import.meta.dirname), releases(import.meta.dirname), svgPathsPlugin(import.meta.dirname), svelte(), sameOriginAssets(), previewsPlugin(import.meta.dirname), shellPlugin()],
+  plugins: [reportPlugin(), geojson(), dataSplit(import.meta.dirname), releases(import.meta.dirname), svgPathsPlugin(import.meta.dirname), svelte(), sameOriginAssets(), previewsPlugin(import.meta.dirname), shellPlugin()],
   server: { port: 5173 },
   build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
   test: { include: ['tests/unit/**/*.test.ts'], environment: 'node' },

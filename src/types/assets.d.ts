@@ -35,3 +35,9 @@ declare module 'virtual:atlas-data-as-of' {
   const value: string;
   export default value;
 }
+
+/** Where "Report an error" sends a reader's report (ATLAS_REPORT_URL at build time, scripts/lib/vite-report.ts); null: no control. */
+declare module 'virtual:atlas-report' {
+  const value: import('../lib/report/destination.ts').ReportDestination | null;
+  export default value;
+}

@@ -61,6 +61,8 @@ export interface Correction {
   source: string;
   /** The release it was published in, stamped by `npm run release`; absent until then. */
   release?: string;
+  /** The reader's report it came from (an http(s) address: the issue or the archived message), where there was one. */
+  report?: string;
 }
 
 /** What a corrected record is, as it stands in the newest record (or last stood, when removed). */

@@ -225,6 +225,12 @@ export const Correction = z
     source: Id,
     /** Stamped by `npm run release` when the correction is published. */
     release: ReleaseId.optional(),
+    /** The reader's report it came from, where there was one: the issue's or message's web address (the corrections view links to it). */
+    report: z
+      .string()
+      .url()
+      .refine((u) => /^https?:\/\/[^\s]+$/i.test(u), 'write the web address (http:// or https://) of the issue or message the report came from')
+      .optional(),
   })
   .strict();
 

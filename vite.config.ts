@@ -1,3 +1,4 @@
+import { tokensPlugin } from './scripts/lib/vite-tokens.ts';
 import { shellPlugin } from './scripts/lib/vite-shell.ts';
 import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
@@ -23,7 +24,7 @@ function geojson(): Plugin {
 export default defineConfig({
   // Relative asset paths: the build runs from any folder of any static host.
   base: './',
-  plugins: [reportPlugin(), geojson(), dataSplit(import.meta.dirname), releases(import.meta.dirname), svgPathsPlugin(import.meta.dirname), svelte(), sameOriginAssets(), previewsPlugin(import.meta.dirname), shellPlugin()],
+  plugins: [tokensPlugin(), reportPlugin(), geojson(), dataSplit(import.meta.dirname), releases(import.meta.dirname), svgPathsPlugin(import.meta.dirname), svelte(), sameOriginAssets(), previewsPlugin(import.meta.dirname), shellPlugin()],
   server: { port: 5173 },
   build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
   test: { include: ['tests/unit/**/*.test.ts'], environment: 'node' },

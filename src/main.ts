@@ -2,6 +2,7 @@
 import './lib/embed/inbox.ts';
 import { mount } from 'svelte';
 import App from './App.svelte';
+import 'virtual:atlas-tokens.css';
 import './app.css';
 import { atlasData } from './lib/records/data.ts';
 import { indexData } from './lib/records/atlasIndex.ts';

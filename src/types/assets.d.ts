@@ -41,3 +41,5 @@ declare module 'virtual:atlas-report' {
   const value: import('../lib/report/destination.ts').ReportDestination | null;
   export default value;
 }
+
+declare module 'virtual:atlas-tokens.css';

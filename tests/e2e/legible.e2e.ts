@@ -39,7 +39,8 @@ async function collisions(page: Page): Promise<string[]> {
     // A place's forces stand against its dot, inside the dot's target (a base's forces on the base itself): one marker.
     const sameMarker = (a: Element, b: Element) => {
       const force = [a, b].find((el) => el.classList.contains('force'));
-      const dot = [a, b].find((el) => el.classList.contains('target'));
+      const dot = [a, b].find((el) => el.classList.contains('target') || (el.matches('button.place') && !el.classList.contains('named')));
+      // The dot's target, or its button when the button is the dot alone (no name beside it).
       return !!force && !!dot && force.getAttribute('data-marker') === dot.closest('[data-place]')?.getAttribute('data-place');
     };
     for (let i = 0; i < targets.length; i++) {

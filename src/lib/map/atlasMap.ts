@@ -8,6 +8,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import { buildStyle, type StyleInput } from './style.ts';
+import type { Theme } from '../tokens/tokens.ts';
 import { hatchImage } from './encoding.ts';
 import { BASEMAP_BOUNDS, LIBYA_BOUNDS, framePadding } from './frame.ts';
 import type { LayerGroup } from '../state/layers.ts';
@@ -36,6 +37,8 @@ export interface AtlasMapOptions extends StyleInput {
 export interface AtlasMap {
   setTime(t: number): void;
   setLanguage(lang: string): void;
+  /** The map's own colours (land, sea, borders): light or dark. */
+  setTheme(theme: Theme): void;
   setLayers(visible: Record<LayerGroup, boolean>): void;
   /** Screen position (CSS px in the map's container) of a coordinate. */
   project(lngLat: [number, number]): [number, number];
@@ -95,7 +98,7 @@ export function createAtlasMap(opts: AtlasMapOptions): AtlasMap {
   // What the reader asked for; applied once the style has loaded, and again after a lost WebGL
   // context comes back (MapLibre drops the style while the context is lost: a change made then
   // would throw, issue 24, and the restored style would not have it).
-  const want: { t: number; lang: string; layers: Record<LayerGroup, boolean> | null } = { t: opts.t, lang: opts.lang, layers: null };
+  const want: { t: number; lang: string; theme: Theme; layers: Record<LayerGroup, boolean> | null } = { t: opts.t, lang: opts.lang, theme: opts.theme ?? 'light', layers: null };
   // Whether the WebGL context is lost, from the map's own events (not its internals).
   let lost = false;
   map.on('webglcontextlost', () => void (lost = true));
@@ -105,6 +108,7 @@ export function createAtlasMap(opts: AtlasMapOptions): AtlasMap {
     if (!drawable()) return;
     map.setGlobalStateProperty('t', want.t);
     map.setGlobalStateProperty('lang', want.lang);
+    map.setGlobalStateProperty('theme', want.theme);
     const layers = want.layers;
     if (layers) {
       for (const [group, ids] of Object.entries(GROUP_LAYERS) as [LayerGroup, string[]][]) {
@@ -136,6 +140,10 @@ export function createAtlasMap(opts: AtlasMapOptions): AtlasMap {
     },
     setLanguage(lang) {
       want.lang = lang;
+      sync();
+    },
+    setTheme(theme) {
+      want.theme = theme;
       sync();
     },
     setLayers(visible) {

@@ -5,21 +5,13 @@
  * what a reader sees.
  */
 import type { Actor } from '../records/types.ts';
+import { MAP, type MapColors, type Theme } from '../tokens/tokens.ts';
 
-export const PALETTE = {
-  sea: '#dce9f2',
-  land: '#f4f1ea',
-  libyaLand: '#ffffff',
-  border: '#9a9a9a',
-  regionLine: '#ffffff',
-  label: '#3b3b3b',
-  regionLabel: '#1d1d1d',
-  seaLabel: '#4a6f8a',
-  halo: '#ffffff',
-  arc: '#b2182b',
-  /** The words that name Soviet and Russian forces on the map. */
-  russia: '#6b0010',
-};
+export type { Theme } from '../tokens/tokens.ts';
+
+/** The map's own colours in the light theme (the design tokens', src/lib/tokens/tokens.ts); `mapPalette` gives either theme's. */
+export const PALETTE = MAP.light;
+export const mapPalette = (theme: Theme): MapColors => MAP[theme];
 
 /** The colour of an actor with no colour of its own (or a colour that is not a #rrggbb value). */
 export const FALLBACK_COLOR = '#bdbdbd';
@@ -190,26 +182,29 @@ export interface LabelFont {
   italic: boolean;
   upper: boolean;
   color: string;
-  /** Width of the white halo around the letters (px). */
+  /** Width of the halo around the letters (px). */
   halo: number;
+  /** The halo's colour: light over Libya, the map's background off it (dark in the dark theme). */
+  haloColor: string;
 }
 
 /**
  * The font of each kind of name. Region names shrink on small maps (under 480 and 340 px a side)
  * so that "TRIPOLITANIA" fits inside Tripolitania on a phone.
  */
-export function labelFont(kind: LabelKind, lang: string, frame: { width: number; height: number }): LabelFont {
+export function labelFont(kind: LabelKind, lang: string, frame: { width: number; height: number }, theme: Theme = 'light'): LabelFont {
   const small = Math.min(frame.width, frame.height) < 480;
   const tiny = Math.min(frame.width, frame.height) < 340;
   const spaced = (em: number) => (lang === 'ar' ? 0 : em);
+  const p = mapPalette(theme);
   switch (kind) {
-    case 'place': return { size: 12, weight: 600, letterSpacing: 0, italic: false, upper: false, color: '#111111', halo: 1.5 };
-    case 'region': return { size: tiny ? 11 : small ? 12 : 15, weight: 600, letterSpacing: spaced(tiny ? 0.03 : small ? 0.06 : 0.12), italic: false, upper: true, color: PALETTE.regionLabel, halo: 1.6 };
-    case 'country': return { size: small ? 11 : 13, weight: 400, letterSpacing: spaced(0.05), italic: false, upper: false, color: PALETTE.label, halo: 1.2 };
-    case 'sea': return { size: small ? 11 : 12, weight: 400, letterSpacing: spaced(small ? 0.05 : 0.12), italic: true, upper: false, color: PALETTE.seaLabel, halo: 1.2 };
-    case 'city': return { size: 12, weight: 600, letterSpacing: 0, italic: false, upper: false, color: PALETTE.arc, halo: 1.5 };
-    case 'edge': return { size: 12, weight: 600, letterSpacing: 0, italic: false, upper: false, color: PALETTE.arc, halo: 1.5 };
-    case 'force': return { size: 11, weight: 700, letterSpacing: 0, italic: false, upper: false, color: PALETTE.russia, halo: 1.5 };
+    case 'place': return { size: 12, weight: 600, letterSpacing: 0, italic: false, upper: false, color: p.placeLabel, halo: 1.5, haloColor: p.halo };
+    case 'region': return { size: tiny ? 11 : small ? 12 : 15, weight: 600, letterSpacing: spaced(tiny ? 0.03 : small ? 0.06 : 0.12), italic: false, upper: true, color: p.regionLabel, halo: 1.6, haloColor: p.halo };
+    case 'country': return { size: small ? 11 : 13, weight: 400, letterSpacing: spaced(0.05), italic: false, upper: false, color: p.label, halo: 1.2, haloColor: p.haloOut };
+    case 'sea': return { size: small ? 11 : 12, weight: 400, letterSpacing: spaced(small ? 0.05 : 0.12), italic: true, upper: false, color: p.seaLabel, halo: 1.2, haloColor: p.haloOut };
+    case 'city': return { size: 12, weight: 600, letterSpacing: 0, italic: false, upper: false, color: p.arc, halo: 1.5, haloColor: p.haloOut };
+    case 'edge': return { size: 12, weight: 600, letterSpacing: 0, italic: false, upper: false, color: p.arc, halo: 1.5, haloColor: p.haloOut };
+    case 'force': return { size: 11, weight: 700, letterSpacing: 0, italic: false, upper: false, color: p.russia, halo: 1.5, haloColor: p.halo };
   }
 }
 

@@ -14,7 +14,7 @@ import { LOCALES, type Translator } from '../i18n/i18n.ts';
 import type { NamedProps } from '../records/types.ts';
 import { actorShort } from '../words/names.ts';
 import { LIBYA_BOUNDS } from './frame.ts';
-import { actorColor, forceFamily, forceLook, forceSize, isRussianForce, labelFont, labelHeight, labelText, type ForceFamily, type ForceLook, type LabelFont, type LabelKind } from './encoding.ts';
+import { type Theme, actorColor, forceFamily, forceLook, forceSize, isRussianForce, labelFont, labelHeight, labelText, type ForceFamily, type ForceLook, type LabelFont, type LabelKind } from './encoding.ts';
 import { MUST_SHOW, placeLabels, type Box, type MarkerInput, type PlacedMarker, type TextInput } from './placement.ts';
 
 /** The places every view names first (with the three regions). */
@@ -47,6 +47,8 @@ export interface OverlayInput {
   measure: Measure;
   /** Areas nothing may cover (the map's buttons). */
   obstacles?: Box[];
+  /** The map's theme: the names' colours and halos. */
+  theme?: Theme;
 }
 
 export interface OverlayForce {
@@ -189,7 +191,7 @@ function findExit(project: Project, from: [number, number], to: [number, number]
 export function layoutOverlay(input: OverlayInput): Overlay {
   const { index, view, layers, width, height, project, tr, measure } = input;
   const frame = { width, height };
-  const fontOf = (k: LabelKind) => labelFont(k, tr.lang, frame);
+  const fontOf = (k: LabelKind) => labelFont(k, tr.lang, frame, input.theme ?? 'light');
   const sized = (text: string, kind: LabelKind) => {
     const font = fontOf(kind);
     const shown = labelText(text, font, tr.lang);

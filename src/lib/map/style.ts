@@ -9,6 +9,7 @@ import type { FeatureCollection } from 'geojson';
 import { OPEN_END, UNCERTAIN_MONTHS } from '../time/interval.ts';
 import { ARC_MONTHS } from '../records/view.ts';
 import { ARC, CLAIM_EDGE, PALETTE, REGION_LINE, UNCERTAIN_EDGE, dashInLineWidths } from './encoding.ts';
+import { MAP, type MapColors, type Theme } from '../tokens/tokens.ts';
 
 /** Shown when its interval [s, e) overlaps the selected month [t, t + 1) (the rule of records/view.ts). */
 export const inMonth: ExpressionSpecification = [
@@ -42,6 +43,9 @@ export const uncertain: ExpressionSpecification = [
   ['all', ['==', ['get', 'eu'], 1], ['>=', ['global-state', 't'], ['-', ['get', 'e'], UNCERTAIN_MONTHS]]],
 ];
 
+/** A colour of the map's own (not the data's) in the reader's theme: MapLibre's global state "theme" says which. */
+const themed = (pick: (p: MapColors) => string): ExpressionSpecification => ['case', ['==', ['global-state', 'theme'], 'dark'], pick(MAP.dark), pick(MAP.light)];
+
 export interface StyleInput {
   basemap: FeatureCollection;
   regionControl: FeatureCollection;
@@ -52,13 +56,15 @@ export interface StyleInput {
   diplomacy: FeatureCollection;
   t: number;
   lang: string;
+  /** The map's theme at first (it changes by setGlobalStateProperty('theme', …)). */
+  theme?: Theme;
 }
 
 export function buildStyle(d: StyleInput): StyleSpecification {
   const geo = (data: FeatureCollection) => ({ type: 'geojson' as const, data });
   return {
     version: 8,
-    state: { t: { default: d.t }, lang: { default: d.lang } },
+    state: { t: { default: d.t }, lang: { default: d.lang }, theme: { default: d.theme ?? 'light' } },
     sources: {
       basemap: geo(d.basemap),
       regionControl: geo(d.regionControl),
@@ -67,14 +73,14 @@ export function buildStyle(d: StyleInput): StyleSpecification {
       diplomacy: geo(d.diplomacy),
     },
     layers: [
-      { id: 'sea', type: 'background', paint: { 'background-color': PALETTE.sea } },
+      { id: 'sea', type: 'background', paint: { 'background-color': themed((p) => p.sea) } },
       {
         id: 'land',
         type: 'fill',
         source: 'basemap',
-        paint: { 'fill-color': ['case', ['==', ['get', 'libya'], true], PALETTE.libyaLand, PALETTE.land] },
+        paint: { 'fill-color': ['case', ['==', ['get', 'libya'], true], themed((p) => p.libyaLand), themed((p) => p.land)] },
       },
-      { id: 'borders', type: 'line', source: 'basemap', paint: { 'line-color': PALETTE.border, 'line-width': 0.6 } },
+      { id: 'borders', type: 'line', source: 'basemap', paint: { 'line-color': themed((p) => p.border), 'line-width': 0.6 } },
       {
         id: 'region-fill',
         type: 'fill',
@@ -138,7 +144,7 @@ export function buildStyle(d: StyleInput): StyleSpecification {
         filter: ['all', ['==', ['geometry-type'], 'LineString'], inArcWindow],
         layout: { 'line-cap': 'round' },
         paint: {
-          'line-color': PALETTE.arc,
+          'line-color': themed((p) => p.arc),
           'line-width': ['case', arcCurrent, ARC.current.width, ARC.fading.width],
           'line-opacity': ['case', arcCurrent, ARC.current.opacity, ARC.fading.opacity],
           'line-dasharray': ['case', ['==', ['get', 'status'], 'confirmed'], ['literal', [1, 0]], ['literal', ARC.unconfirmedDash]],
@@ -149,7 +155,7 @@ export function buildStyle(d: StyleInput): StyleSpecification {
         type: 'circle',
         source: 'diplomacy',
         filter: ['all', ['==', ['geometry-type'], 'Point'], inArcWindow],
-        paint: { 'circle-radius': 3, 'circle-color': PALETTE.arc, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 },
+        paint: { 'circle-radius': 3, 'circle-color': themed((p) => p.arc), 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 },
       },
     ],
   };

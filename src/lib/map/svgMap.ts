@@ -15,7 +15,7 @@ import { pointOf, type AtlasIndex } from '../records/atlasIndex.ts';
 import type { AreaState, AtlasView } from '../records/view.ts';
 import type { LayerGroup } from '../state/layers.ts';
 import type { Translator } from '../i18n/i18n.ts';
-import { ARC, CLAIM_EDGE, LABEL_FAMILY, PALETTE, REGION_LINE, UNCERTAIN_EDGE, actorColor, estimateWidth, hatchPixel, hatchSize, hexToRgb, labelFont, regionFill, type LabelFont } from './encoding.ts';
+import { ARC, CLAIM_EDGE, LABEL_FAMILY, mapPalette, type Theme, PALETTE, REGION_LINE, UNCERTAIN_EDGE, actorColor, estimateWidth, hatchPixel, hatchSize, hexToRgb, labelFont, regionFill, type LabelFont } from './encoding.ts';
 import { frameProjection } from './frame.ts';
 import { layoutOverlay, regionLabelFeatures, type Measure, type Overlay } from './overlay.ts';
 import { dotSvg, forceGroupSvg, forceSymbolSvg, leaderSvg, memberDotSvg } from './symbols.ts';
@@ -59,6 +59,8 @@ export interface SvgMapInput {
   idPrefix?: string;
   /** An accessible title for a standalone image. */
   title?: string;
+  /** The map's theme (its land, sea, borders and names); images are light. */
+  theme?: Theme;
 }
 
 /** What XML cannot hold at all (U+FFFE, U+FFFF, controls, lone surrogates): dropped, or the image would not open. */
@@ -76,12 +78,15 @@ const idPart = (s: string) => s.replace(/[^a-z0-9-]/g, (c) => `_${c.charCodeAt(0
 const num = (n: number) => (Math.round(n * 10) / 10).toString();
 
 /** Land and borders: the same string for every month and size, so it is built once per set of paths. */
-const basemapCache = new WeakMap<SvgPaths, string>();
-function basemapSvg(paths: SvgPaths): string {
-  let svg = basemapCache.get(paths);
+const basemapCache = new WeakMap<SvgPaths, Map<Theme, string>>();
+function basemapSvg(paths: SvgPaths, theme: Theme): string {
+  let byTheme = basemapCache.get(paths);
+  if (!byTheme) basemapCache.set(paths, (byTheme = new Map()));
+  let svg = byTheme.get(theme);
   if (svg === undefined) {
-    svg = paths.basemap.map((c) => `<path d="${esc(c.d)}" fill="${esc(c.libya ? PALETTE.libyaLand : PALETTE.land)}"/>`).join('');
-    basemapCache.set(paths, svg);
+    const p = mapPalette(theme);
+    svg = paths.basemap.map((c) => `<path d="${esc(c.d)}" fill="${esc(c.libya ? p.libyaLand : p.land)}"/>`).join('');
+    byTheme.set(theme, svg);
   }
   return svg;
 }
@@ -142,7 +147,7 @@ function fontAttrs(f: LabelFont): string {
 function boxText(box: Box, label: string, f: LabelFont, extra = ''): string {
   const x = box.x + box.w / 2;
   const y = box.y + box.h / 2 + f.size * 0.35;
-  return `<text x="${num(x)}" y="${num(y)}" text-anchor="middle" ${fontAttrs(f)} stroke="${esc(PALETTE.halo)}" stroke-width="${num(f.halo * 2)}" stroke-linejoin="round" paint-order="stroke"${extra}>${esc(label)}</text>`;
+  return `<text x="${num(x)}" y="${num(y)}" text-anchor="middle" ${fontAttrs(f)} stroke="${esc(f.haloColor)}" stroke-width="${num(f.halo * 2)}" stroke-linejoin="round" paint-order="stroke"${extra}>${esc(label)}</text>`;
 }
 
 /**
@@ -151,6 +156,7 @@ function boxText(box: Box, label: string, f: LabelFont, extra = ''): string {
  */
 export function renderSvgMap(input: SvgMapInput): string {
   const { index, view, width, height, layers } = input;
+  const palette = mapPalette(input.theme ?? 'light');
   const prefix = idPart(input.idPrefix ?? 'atlas');
   const projection: GeoProjection = frameProjection(width, height);
   const path = geoPath(projection);
@@ -169,11 +175,11 @@ export function renderSvgMap(input: SvgMapInput): string {
   const zoom = Math.log2((2 * Math.PI * k) / 512);
   const tilePixel = 2 ** (zoom - Math.floor(zoom)) / k;
   const toUnits = `matrix(${tilePixel} 0 0 ${tilePixel} ${-Math.PI} ${-Math.PI})`;
-  out.push(`<rect width="${num(width)}" height="${num(height)}" fill="${esc(PALETTE.sea)}"/>`);
+  out.push(`<rect width="${num(width)}" height="${num(height)}" fill="${esc(palette.sea)}"/>`);
   // Stroke widths are given in those units too (1 px = 1/k), since not every renderer honours
   // vector-effect="non-scaling-stroke" (resvg, which draws the build's images, does not).
   const px = (n: number) => String(n / k);
-  out.push(`<g transform="${toScreen}">`, `<g stroke="${esc(PALETTE.border)}" stroke-width="${px(0.6)}">`, basemapSvg(input.paths), '</g>');
+  out.push(`<g transform="${toScreen}">`, `<g stroke="${esc(palette.border)}" stroke-width="${px(0.6)}">`, basemapSvg(input.paths, input.theme ?? 'light'), '</g>');
   if (layers.control) {
     for (const region of view.regions) {
       for (const area of region.zones.length > 0 ? region.zones : [region]) {
@@ -198,14 +204,14 @@ export function renderSvgMap(input: SvgMapInput): string {
       if (!d) continue;
       const style = current ? ARC.current : ARC.fading;
       const dash = event.status === 'confirmed' ? '' : ` stroke-dasharray="${ARC.unconfirmedDash.map((n) => num(n * style.width)).join(' ')}"`;
-      out.push(`<path d="${esc(d)}" data-arc="${esc(event.id)}" fill="none" stroke="${esc(PALETTE.arc)}" stroke-width="${num(style.width)}" stroke-opacity="${num(style.opacity)}" stroke-linecap="round"${dash}/>`);
+      out.push(`<path d="${esc(d)}" data-arc="${esc(event.id)}" fill="none" stroke="${esc(palette.arc)}" stroke-width="${num(style.width)}" stroke-opacity="${num(style.opacity)}" stroke-linecap="round"${dash}/>`);
       ends.set(event.counterpart!, true);
     }
     for (const id of ends.keys()) {
       const f = index.features.get(id);
       const at = f && f.geometry.type === 'Point' ? projection(f.geometry.coordinates as [number, number]) : null;
       if (!f || !at) continue;
-      out.push(`<circle cx="${num(at[0])}" cy="${num(at[1])}" r="3" fill="${esc(PALETTE.arc)}" stroke="#fff" stroke-width="1"/>`);
+      out.push(`<circle cx="${num(at[0])}" cy="${num(at[1])}" r="3" fill="${esc(palette.arc)}" stroke="#fff" stroke-width="1"/>`);
     }
   }
 
@@ -221,6 +227,7 @@ export function renderSvgMap(input: SvgMapInput): string {
       regionAnchors: input.regionLabels ?? regionLabelFeatures(index),
       labels: input.labels,
       measure: input.measure ?? estimateWidth,
+      theme: input.theme ?? 'light',
     });
     out.push(overlaySvg(overlay));
   }

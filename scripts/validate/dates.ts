@@ -1,7 +1,7 @@
 /**
  * Dates as editors write them ("1975", "1975-12", "1975-12-01") and where they fall on a month axis:
  * the app's own reading (src/lib/time/dates.ts), plus what only the validator asks (comparing dates at
- * their precision, spans, "today").
+ * their precision, "today"). Spans are the app's intervals, with its open end (src/lib/time/interval.ts).
  */
 import { floorOf, parsePartialDate, type PartialDate, type Precision } from '../../src/lib/time/dates.ts';
 
@@ -26,22 +26,6 @@ export function compareAtPrecision(a: PartialDate, b: PartialDate): number {
   for (let i = 0; i < 3; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
   return 0;
 }
-
-/** Far enough in the future to stand for an open end ("still true"). */
-export const OPEN_END = Number.POSITIVE_INFINITY;
-
-export interface Span {
-  start: number;
-  end: number;
-  startPrecision: Precision;
-}
-
-/** A record's [start, end) on the month axis; end is exclusive, null meaning still true. */
-export function spanOf(start: PartialDate, end: PartialDate | null): Span {
-  return { start: floorOf(start), end: end === null ? OPEN_END : floorOf(end), startPrecision: start.precision };
-}
-
-export const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 
 export { FIRST_MONTH } from '../../src/lib/time/months.ts';
 

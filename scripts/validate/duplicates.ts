@@ -7,8 +7,8 @@
  * A warning never stops the build: two visits on one day can be two events.
  */
 import { lineOf } from './files.ts';
-import { floorOf, parseDate, spanOf, overlaps, type Span } from './dates.ts';
-import { ceilOf } from '../../src/lib/time/dates.ts';
+import { parseDate } from './dates.ts';
+import { intervalOf, overlaps, unitOfDate, type Interval } from '../../src/lib/time/interval.ts';
 import { recordPath, str, strings, type Entry } from './records.ts';
 import { quote, type Report } from './report.ts';
 import { isObject } from './schema-messages.ts';
@@ -67,7 +67,7 @@ export function titleSimilarity(a: string, b: string): number {
 
 interface Candidate {
   entry: Entry;
-  span: Span;
+  span: Interval;
   titles: Partial<Record<Lang, string>>;
   /** "source\u0000passage" of each quoted (not paraphrased) citation. */
   passages: Set<string>;
@@ -130,7 +130,7 @@ export function checkDuplicateEvents(report: Report, events: Entry[], tables: Ta
     const places = strings(e, 'places');
     if (date === null || places.length === 0) continue;
     // An event covers the whole unit of its date: "2021-04" all of April 2021.
-    const span: Span = { start: floorOf(date), end: ceilOf(date), startPrecision: date.precision };
+    const span = unitOfDate(date);
     const me: Candidate = { entry: e, span, titles: titlesOf(e, tables), passages: passagesOf(e) };
     let found: { other: Candidate; place: string; why: string } | undefined;
     for (const place of new Set(places)) {
@@ -165,14 +165,14 @@ export function checkDuplicateEvents(report: Report, events: Entry[], tables: Ta
 
 /** Warns on a presence of the same force at the same place as an earlier one, at overlapping times. */
 export function checkDuplicatePresences(report: Report, presences: Entry[]): void {
-  const seen = new Map<string, { entry: Entry; span: Span }[]>();
+  const seen = new Map<string, { entry: Entry; span: Interval }[]>();
   for (const e of presences) {
     const [actor, place, start] = [str(e, 'actor'), str(e, 'place'), str(e, 'start')];
     const end = e.record.end === null ? null : str(e, 'end');
     if (e.id === undefined || actor === undefined || place === undefined || start === undefined || end === undefined) continue;
     const [s, en] = [parseDate(start), end === null ? null : parseDate(end)];
     if (s === null || (end !== null && en === null)) continue;
-    const span = spanOf(s, en);
+    const span = intervalOf(s, en);
     const key = `${actor}\u0000${place}`;
     const list = seen.get(key) ?? [];
     const other = list.find((o) => overlaps(o.span, span));

@@ -5,7 +5,8 @@
  * zones (geo/zones.geojson) is covered by its zones' periods and has no period of its own meanwhile.
  */
 import { FILES, recordPath, str, strings, type Entry } from './records.ts';
-import { compareAtPrecision, FIRST_MONTH, FIRST_YEAR, floorOf, formatDate, overlaps, parseDate, spanOf, type PartialDate, type Span } from './dates.ts';
+import { compareAtPrecision, FIRST_MONTH, FIRST_YEAR, floorOf, formatDate, parseDate, type PartialDate } from './dates.ts';
+import { intervalOf, overlaps, type Interval } from '../../src/lib/time/interval.ts';
 import type { Known } from './references.ts';
 import { pathText, type Report } from './report.ts';
 
@@ -41,11 +42,11 @@ export function checkDate(report: Report, e: Entry, field: string, today: Partia
 }
 
 /** The record's [start, end) when both dates are sound and end comes after start; problems otherwise. */
-export function checkSpan(report: Report, e: Entry, today: PartialDate): { span: Span; start: PartialDate; end: PartialDate | null } | null {
+export function checkSpan(report: Report, e: Entry, today: PartialDate): { span: Interval; start: PartialDate; end: PartialDate | null } | null {
   const start = checkDate(report, e, 'start', today);
   const end = e.record.end === null ? null : checkDate(report, e, 'end', today);
   if (start === null || (end === null && e.record.end !== null) || e.failed.has('end')) return null;
-  const span = spanOf(start, end);
+  const span = intervalOf(start, end);
   if (span.end <= span.start) {
     const [s, en] = [String(e.record.start), String(e.record.end)];
     report.at(e.doc, recordPath(e, 'end'), e.id, `end "${en}" must come after start "${s}" — end is exclusive: the first day, month or year in which it was no longer true (for something true only during ${s}, write the next ${span.startPrecision} as end)`, 'dates');
@@ -168,7 +169,7 @@ export function checkLifespanEvent(report: Report, e: Entry, date: PartialDate, 
 export interface Period {
   entry: Entry;
   place: string;
-  span: Span;
+  span: Interval;
 }
 
 const dates = (p: Period): string => `${String(p.entry.record.start)} – ${p.entry.record.end === null ? 'today' : String(p.entry.record.end)}`;

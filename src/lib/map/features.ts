@@ -8,7 +8,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { pointOf, type AtlasIndex } from '../records/atlasIndex.ts';
 import { OPEN_END, endIsUncertain, startIsUncertain, type Interval } from '../time/interval.ts';
 import { FIRST_MONTH, currentMonth } from '../time/months.ts';
-import { areaIn, staleFrom, viewAt, type AtlasView } from '../records/view.ts';
+import { areaIn, monthEdges, shownDuring, staleFrom, viewAt, type AtlasView } from '../records/view.ts';
 import { actorColor, hatchImageId, regionFill } from './encoding.ts';
 
 export interface TimedProps {
@@ -72,7 +72,7 @@ export function regionHatchFeatures(index: AtlasIndex, last = currentMonth()): F
     const periods = [id, ...(index.zonesOf.get(id) ?? [])].flatMap((a) => index.controlByPlace.get(a) ?? []);
     const contested = (index.controlByPlace.get(id) ?? []).filter((p) => p.contested);
     if (contested.length === 0) continue;
-    const edges = [...new Set(periods.flatMap((p) => [Math.floor(p.span.start), Math.ceil(p.span.end)]).map((m) => Math.min(Math.max(m, FIRST_MONTH), last + 1)))].sort((a, b) => a - b);
+    const edges = monthEdges(periods, FIRST_MONTH, last + 1);
     let open = null as { ts: number; te: number; hatch: string } | null;
     const flush = () => {
       if (open) features.push({ type: 'Feature', geometry: area.geometry, properties: { area: id, ts: open.ts, te: open.te >= last + 1 ? OPEN_END : open.te, hatch: open.hatch } });
@@ -80,7 +80,7 @@ export function regionHatchFeatures(index: AtlasIndex, last = currentMonth()): F
     };
     for (let i = 0; i + 1 < edges.length; i++) {
       const [ts, te] = [edges[i]!, edges[i + 1]!];
-      const state = contested.some((p) => p.span.start < te && p.span.end > ts) ? areaIn(viewOf(ts), id) : undefined;
+      const state = contested.some((p) => shownDuring(p.span, ts, te)) ? areaIn(viewOf(ts), id) : undefined;
       const hatch = state?.contested && state.holder && state.zones.length === 0 ? hatchImageId(state.parties.filter((a) => a !== state.holder)) : null;
       if (hatch && open?.hatch === hatch && open.te === ts) open.te = te;
       else {
@@ -131,7 +131,7 @@ export function regionClaimFeatures(index: AtlasIndex, last = currentMonth()): F
     const id = area.properties.id;
     const periods = [id, ...(index.zonesOf.get(id) ?? [])].flatMap((a) => index.controlByPlace.get(a) ?? []);
     if (!(index.controlByPlace.get(id) ?? []).some((p) => (p.claims ?? []).length > 0)) continue;
-    const edges = [...new Set(periods.flatMap((p) => [Math.floor(p.span.start), Math.ceil(p.span.end)]).map((m) => Math.min(Math.max(m, FIRST_MONTH), last + 1)))].sort((a, b) => a - b);
+    const edges = monthEdges(periods, FIRST_MONTH, last + 1);
     const open = new Map<string, { ts: number; te: number; i: number }>();
     const flush = (key: string) => {
       const o = open.get(key)!;

@@ -1,12 +1,14 @@
 /**
  * What happened between two months, for the comparison view: every change of holder, the foreign
- * forces that arrived or left, and the events in between; pure. The months a record shows in come
- * from view.ts (monthsShown). Loaded with the comparison, not by the first view.
+ * forces that arrived or left, and the events in between; pure. Every month a record comes or goes
+ * in, and the events between two months, come from view.ts (controlChangeMonths, forceChanges,
+ * eventsBetween). Loaded with the comparison, not by the first view.
  */
-import { overlaps } from '../time/interval.ts';
 import type { AtlasIndex } from './atlasIndex.ts';
-import { changesBetween, monthsShown, viewAt, type AtlasView, type Holding } from './view.ts';
-import type { EventRecord, PresenceRecord, Timed } from './types.ts';
+import { changesBetween, controlChangeMonths, eventsBetween, forceChanges, viewAt, type AtlasView, type ForceChange, type Holding } from './view.ts';
+import type { EventRecord, Timed } from './types.ts';
+
+export type { ForceChange };
 
 /** A change of holder of a region or a place with records of its own, at the month it shows. */
 export interface ControlChange {
@@ -16,13 +18,6 @@ export interface ControlChange {
   after: Holding;
   /** The control periods behind the change: those shown after it (or, when nothing is, the one shown before). */
   records: string[];
-}
-
-export interface ForceChange {
-  presence: Timed<PresenceRecord>;
-  /** The first month it is (arrived) or is no longer (left) on the map. */
-  t: number;
-  change: 'arrived' | 'left';
 }
 
 export interface Comparison {
@@ -37,18 +32,6 @@ export interface Comparison {
   forces: ForceChange[];
   /** The events dated from month a to month b, both included, in order. */
   events: Timed<EventRecord>[];
-}
-
-/** Months in (a, b] at which some control period begins or stops overlapping the month: where holders can change. */
-function controlBoundaries(index: AtlasIndex, a: number, b: number): number[] {
-  const months = new Set<number>();
-  for (const list of index.controlByPlace.values()) {
-    for (const { span } of list) {
-      const { first, after } = monthsShown(span);
-      for (const m of [first, after]) if (m > a && m <= b) months.add(m);
-    }
-  }
-  return [...months].sort((x, y) => x - y);
 }
 
 const shownIds = (view: AtlasView, id: string): string[] => {
@@ -73,7 +56,7 @@ export function compareMonths(index: AtlasIndex, first: number, second: number):
 
   const control: ControlChange[] = [];
   let prev = viewA;
-  for (const m of controlBoundaries(index, a, b)) {
+  for (const m of controlChangeMonths(index, a, b)) {
     const next = m === b ? viewB : viewAt(index, m);
     for (const c of changesBetween(prev, next).control) {
       if (!ownRecords(c.id)) continue;
@@ -83,15 +66,5 @@ export function compareMonths(index: AtlasIndex, first: number, second: number):
     prev = next;
   }
 
-  const forces: ForceChange[] = [];
-  for (const presence of index.presence) {
-    const { first, after } = monthsShown(presence.span);
-    if (first === after) continue;
-    if (first > a && first <= b) forces.push({ presence, t: first, change: 'arrived' });
-    if (after > a && after <= b) forces.push({ presence, t: after, change: 'left' });
-  }
-  forces.sort((x, y) => x.t - y.t || (x.change === y.change ? 0 : x.change === 'left' ? -1 : 1) || x.presence.id.localeCompare(y.presence.id));
-
-  const range = { start: a, end: b + 1 };
-  return { a, b, net: changesBetween(viewA, viewB), control, forces, events: index.events.filter((e) => overlaps(e.span, range)) };
+  return { a, b, net: changesBetween(viewA, viewB), control, forces: forceChanges(index, a, b), events: eventsBetween(index, a, b) };
 }

@@ -4,6 +4,7 @@
  * the record view, not by the first view.
  */
 import { regionOf, type AtlasIndex } from './atlasIndex.ts';
+import { firstMonthOf } from './view.ts';
 import type { EventCategory, Status } from './types.ts';
 import type { RecordFilter, RecordKind } from './filter.ts';
 
@@ -17,7 +18,7 @@ export interface RecordEntry {
   kind: RecordKind;
   id: string;
   span: Interval;
-  /** The month "show on the map" selects: the record's first month. */
+  /** The month "show on the map" selects: the first month the view shows the record in (view.ts firstMonthOf). */
   t: number;
   /** The place "show on the map" opens. */
   place: string;
@@ -33,13 +34,12 @@ export interface RecordEntry {
 
 /** Every record, presences then periods of control then events, each kind earliest first (the index's order). */
 export function recordEntries(index: AtlasIndex): RecordEntry[] {
-  const first = (span: Interval) => Math.floor(span.start);
   const presences = index.presence.map(
     (p): RecordEntry => ({
       kind: 'presence',
       id: p.id,
       span: p.span,
-      t: first(p.span),
+      t: firstMonthOf(p.span),
       place: p.place,
       places: [p.place],
       actors: [p.actor, ...(p.claimedBy && index.actors.has(p.claimedBy) ? [p.claimedBy] : [])],
@@ -56,7 +56,7 @@ export function recordEntries(index: AtlasIndex): RecordEntry[] {
         kind: 'control',
         id: c.id,
         span: c.span,
-        t: first(c.span),
+        t: firstMonthOf(c.span),
         // A zone opens its region's panel: zones are not places a reader opens.
         place: index.regionIds.includes(c.place) || index.placeIds.includes(c.place) ? c.place : (regionOf(index, c.place) ?? c.place),
         places: [c.place],
@@ -70,7 +70,7 @@ export function recordEntries(index: AtlasIndex): RecordEntry[] {
       kind: 'event',
       id: e.id,
       span: e.span,
-      t: first(e.span),
+      t: firstMonthOf(e.span),
       place: e.places[0]!,
       places: e.places,
       actors: [...e.actors, ...(e.claimedBy && index.actors.has(e.claimedBy) ? [e.claimedBy] : [])],

@@ -1,11 +1,12 @@
 /**
  * The record in time, beside the view of a month (view.ts): the marks of the slider's timeline, a
- * place's events grouped around the selected month (what happened between two months: compare.ts). Like view.ts, and with it alone, these
- * functions compare records' dates with months; they are pure and never change their input.
+ * place's events grouped around the selected month (what happened between two months: compare.ts).
+ * A record's months come from the view (firstMonthOf, decadeOf, fromMonth); these functions compare
+ * only those months with the selected one. They are pure and never change their input.
  */
 import { yearOf } from '../time/dates.ts';
 import type { AtlasIndex } from './atlasIndex.ts';
-import { fromMonth, type PanelView } from './view.ts';
+import { decadeOf, firstMonthOf, fromMonth, type PanelView } from './view.ts';
 import type { EventCategory, EventRecord } from './types.ts';
 
 /** An event on the slider's track: the month it falls in (its first month, for a year-only date). */
@@ -18,7 +19,7 @@ export interface EventMark {
 
 /** One mark per event, in the index's order. */
 export function eventMarks(index: AtlasIndex): EventMark[] {
-  return index.events.map((e) => ({ id: e.id, t: Math.floor(e.span.start), category: e.category, russia: e.russia }));
+  return index.events.map((e) => ({ id: e.id, t: firstMonthOf(e.span), category: e.category, russia: e.russia }));
 }
 
 /**
@@ -95,7 +96,7 @@ export interface PanelGroups {
 function byDecade(events: PanelEvent[]): DecadeGroup[] {
   const groups = new Map<number, PanelEvent[]>();
   for (const e of events) {
-    const d = Math.floor(yearOf(e.event.span.start) / 10) * 10;
+    const d = decadeOf(e.event.span);
     groups.set(d, [...(groups.get(d) ?? []), e]);
   }
   return [...groups].sort((a, b) => a[0] - b[0]).map(([decade, list]) => ({ decade, events: list }));

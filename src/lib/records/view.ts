@@ -7,7 +7,7 @@
  * several control periods of a place overlap the month, the one with the highest rank `z` is
  * shown (atlasIndex.ts): the latest to begin, or the incumbent of a contest.
  */
-import { ceilOf, floorOf, parsePartialDate } from '../time/dates.ts';
+import { ceilOf, floorOf, parsePartialDate, yearOf } from '../time/dates.ts';
 import { isUncertainAt, overlaps, overlapsMonth, type Interval } from '../time/interval.ts';
 import { regionOf, type AtlasIndex } from './atlasIndex.ts';
 import type { EventRecord, PresenceRecord, RankedControl, Timed } from './types.ts';
@@ -380,6 +380,11 @@ export function changesBetween(from: AtlasView, to: AtlasView): Changes {
 
 export { regionOf };
 
+// ---------------------------------------------------------------------------------------------
+// A record's months, asked by the timeline (timeline.ts), the comparison (compare.ts), the record
+// list (recordList.ts), the comparison's markup and the map's features (map/features.ts), so that
+// none of them compares a record's dates with a month itself (tests/unit/month-rule.test.ts).
+
 /**
  * The months a record shows in, by the rule above: from `first` up to, not including, `after`
  * (the comparison's "arrived" and "left" months).
@@ -388,6 +393,67 @@ export { regionOf };
 export function monthsShown(span: { start: number; end: number }): { first: number; after: number } {
   return { first: Math.floor(span.start), after: Math.max(Math.floor(span.start), Math.ceil(span.end)) };
 }
+
+/**
+ * The first month the view shows a record in: the month "show on the map" selects and the slider
+ * marks an event at (a year-only date: its January).
+ * @example firstMonthOf(unitOf('2008-04-16')) // monthIndex(2008, 4)
+ */
+export const firstMonthOf = (span: { start: number; end: number }): number => monthsShown(span).first;
+
+/** The decade of a record's first month, by its first year: 1950 for the 1950s. */
+export const decadeOf = (span: { start: number; end: number }): number => Math.floor(yearOf(firstMonthOf(span)) / 10) * 10;
+
+/** Does the record show in some month of [from, to)? */
+export const shownDuring = (span: { start: number; end: number }, from: number, to: number): boolean => overlaps(span, { start: from, end: to });
+
+/**
+ * The months at which some of the records begins or stops showing, each held within [from, to],
+ * in order: between two of them, none of the records comes or goes (the map's runs of months).
+ * @example monthEdges(index.controlByPlace.get('fezzan')!, FIRST_MONTH, last + 1)
+ */
+export function monthEdges(records: readonly { span: { start: number; end: number } }[], from: number, to: number): number[] {
+  const edges = new Set<number>();
+  for (const { span } of records) {
+    const { first, after } = monthsShown(span);
+    for (const m of [first, after]) edges.add(Math.min(Math.max(m, from), to));
+  }
+  return [...edges].sort((a, b) => a - b);
+}
+
+/** Months in (a, b] at which some control period begins or stops showing: the only months where a holder can change. */
+export function controlChangeMonths(index: AtlasIndex, a: number, b: number): number[] {
+  const months = new Set<number>();
+  for (const list of index.controlByPlace.values()) {
+    for (const { span } of list) {
+      const { first, after } = monthsShown(span);
+      for (const m of [first, after]) if (m > a && m <= b) months.add(m);
+    }
+  }
+  return [...months].sort((x, y) => x - y);
+}
+
+export interface ForceChange {
+  presence: Timed<PresenceRecord>;
+  /** The first month it is (arrived) or is no longer (left) on the map. */
+  t: number;
+  change: 'arrived' | 'left';
+}
+
+/** Every foreign presence that arrives or leaves in a month of (a, b], by month (those leaving first), then by id. */
+export function forceChanges(index: AtlasIndex, a: number, b: number): ForceChange[] {
+  const forces: ForceChange[] = [];
+  for (const presence of index.presence) {
+    const { first, after } = monthsShown(presence.span);
+    if (first === after) continue;
+    if (first > a && first <= b) forces.push({ presence, t: first, change: 'arrived' });
+    if (after > a && after <= b) forces.push({ presence, t: after, change: 'left' });
+  }
+  return forces.sort((x, y) => x.t - y.t || (x.change === y.change ? 0 : x.change === 'left' ? -1 : 1) || x.presence.id.localeCompare(y.presence.id));
+}
+
+/** The events shown in some month from a to b, both included, in the index's order. */
+export const eventsBetween = (index: AtlasIndex, a: number, b: number): Timed<EventRecord>[] => index.events.filter((e) => shownDuring(e.span, a, b + 1));
 
 /**
  * Where a record's interval lies from month t, in months: 0 when it overlaps t, else how far before

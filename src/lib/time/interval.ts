@@ -2,7 +2,7 @@
  * Intervals on the month axis and the one rule of the atlas: a record is shown in a selected
  * month when its interval [start, end) overlaps that month [t, t + 1).
  */
-import { ceilOf, floorOf, mustParse, type Precision } from './dates.ts';
+import { ceilOf, floorOf, mustParse, type PartialDate, type Precision } from './dates.ts';
 
 /** Far enough in the future to stand for "still true"; finite so it survives JSON and MapLibre. */
 export const OPEN_END = 999_999;
@@ -17,19 +17,26 @@ export interface Interval {
 }
 
 /**
+ * The interval from a start to an exclusive end, both already read at their precision (null: still
+ * true). The app reads records through spanOf and unitOf; the validator (scripts/validate) reads the
+ * dates it has checked through this.
+ */
+export function intervalOf(start: PartialDate, end: PartialDate | null): Interval {
+  return { start: floorOf(start), end: end === null ? OPEN_END : floorOf(end), startPrecision: start.precision, endPrecision: end?.precision ?? null };
+}
+
+/**
  * The interval of a record with `start` and `end` fields. `end` is exclusive: the first day, month
  * or year in which the record was no longer true.
  * @example spanOf({ start: '1969-09-01', end: '1977-03-02' })
  */
 export function spanOf(r: { start: string; end: string | null }): Interval {
-  const s = mustParse(r.start);
-  const e = r.end === null ? null : mustParse(r.end);
-  return {
-    start: floorOf(s),
-    end: e === null ? OPEN_END : floorOf(e),
-    startPrecision: s.precision,
-    endPrecision: e?.precision ?? null,
-  };
+  return intervalOf(mustParse(r.start), r.end === null ? null : mustParse(r.end));
+}
+
+/** The interval a date covers, read at its precision: its whole unit. */
+export function unitOfDate(d: PartialDate): Interval {
+  return { start: floorOf(d), end: ceilOf(d), startPrecision: d.precision, endPrecision: d.precision };
 }
 
 /**
@@ -37,8 +44,7 @@ export function spanOf(r: { start: string; end: string | null }): Interval {
  * @example unitOf('2008-04-16') // 16 April 2008, one day
  */
 export function unitOf(date: string): Interval {
-  const d = mustParse(date);
-  return { start: floorOf(d), end: ceilOf(d), startPrecision: d.precision, endPrecision: d.precision };
+  return unitOfDate(mustParse(date));
 }
 
 /** Does [start, end) overlap the month t, i.e. [t, t + 1)? */

@@ -5,13 +5,13 @@
  * Both are measured against the baseline, run by run in alternation. Prints a table and writes
  * bench/results/latest.json (and summary.md, copied into bench/README.md between markers).
  *
- * One file a section (bench/sections/: first view, scrub and memory, long tasks, Lighthouse), over
+ * One file a section (bench/sections/: placement, first view, scrub and memory, long tasks, Lighthouse), over
  * bench/lib/ (options, statistics, the pages and what runs in them, Lighthouse, the summary table).
  *
  *   npm run bench                   full run (about 30 minutes on 2 shared cores)
  *   npm run bench -- --quick        smoke run on tiny sizes (12 months, 1,000 records, 1 run, no Lighthouse)
  *   options: --runs N (long tasks)  --scrub-runs N  --first-view-runs N  --stride N  --sizes 1000,10000
- *            --sections first-view,scrub,long-tasks,lighthouse  --modes svg,webgl
+ *            --sections placement,first-view,scrub,long-tasks,lighthouse  --modes svg,webgl
  *            --no-lighthouse  --lighthouse-runs N  (quick: --sizes, --months)
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -28,6 +28,7 @@ import { firstView } from './sections/first-view.ts';
 import { scrub } from './sections/scrub.ts';
 import { longTasks } from './sections/long-tasks.ts';
 import { lighthouseSection } from './sections/lighthouse.ts';
+import { placement } from './sections/placement.ts';
 
 export { EMBED_QUERY } from './lib/options.ts';
 
@@ -96,6 +97,7 @@ export async function main(): Promise<void> {
   const run: Run = { ctx, subjects, log, loads };
   const result: Record<string, unknown> = { load: loads };
 
+  if (config.sections.includes('placement')) result['placement'] = await placement(run, quick ? 37 : 1);
   await probeAtlas(ctx, log);
   if (config.sections.includes('first-view')) result['firstView'] = await firstView(run);
   if (config.sections.includes('scrub')) Object.assign(result, await scrub(run));

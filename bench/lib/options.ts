@@ -14,7 +14,7 @@ export const FIRST_MONTH = 1943 * 12;
 /** The embed a graphics desk would ship (issue 11): a date, a place open, compact layout. */
 export const EMBED_QUERY = '?embed=1&date=2019-06&place=tripoli';
 
-export type Section = 'first-view' | 'scrub' | 'long-tasks' | 'lighthouse';
+export type Section = 'first-view' | 'scrub' | 'long-tasks' | 'lighthouse' | 'placement';
 /** The atlas's two ways of drawing the map: the SVG map (default, first view) and MapLibre (after a zoom). */
 export type Mode = 'svg' | 'webgl';
 
@@ -38,7 +38,7 @@ export interface Config {
   resultsDir: string;
 }
 
-export const SECTIONS: Section[] = ['first-view', 'scrub', 'long-tasks', 'lighthouse'];
+export const SECTIONS: Section[] = ['placement', 'first-view', 'scrub', 'long-tasks', 'lighthouse'];
 const sections = (opt('sections')?.split(',') as Section[] | undefined) ?? SECTIONS;
 const modes = (opt('modes')?.split(',') as Mode[] | undefined) ?? ['svg', 'webgl'];
 

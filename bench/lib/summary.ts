@@ -16,6 +16,7 @@ export interface Report {
   memory?: { steps: [number, number] } & Partial<Record<Subject, { growth: S }>>;
   longTasks?: { seconds: number } & Partial<Record<Subject, Record<string, S>>>;
   lighthouse?: Record<string, { score?: S; audits?: Record<string, number>; runs?: LighthouseRun[]; error?: string }>;
+  placement?: Record<string, S & { layouts: number; wall: S }>;
 }
 
 export function summary(r: Report): string {
@@ -31,6 +32,14 @@ export function summary(r: Report): string {
     `Measured ${r.date.slice(0, 16).replace('T', ' ')} UTC${r.quick ? ' (QUICK smoke run: tiny sizes, not figures)' : ''} in ${Math.round(r.durationS / 60)} min on ${r.machine.nproc} shared cores (${r.machine.cpu}), ${r.machine.memoryGB} GB, Chromium ${r.machine.chromium} headless (WebGL on SwiftShader, CPU), Node ${r.machine.node}; local server with gzip, no network throttling. Load average (1 / 5 / 15 min) at the start ${la(r.load['start'])}, at the end ${la(r.load['end'])}.`,
   );
   lines.push('');
+  if (r.placement) {
+    const p = r.placement;
+    lines.push(
+      `**Placement** (one layout of the map's names and symbols, fresh, in Node, CPU time; every month, English, Arabic and Russian; target ≤ 8 ms for a 390 px phone's map): ` +
+        Object.entries(p).map(([name, s]) => `${name} median **${s.median.toFixed(2)} ms**, p95 ${s.p95.toFixed(2)} ms, max ${s.max.toFixed(1)} ms (wall clock: median ${s.wall.median.toFixed(2)}, p95 ${s.wall.p95.toFixed(2)}; ${s.layouts} layouts)`).join('; ') + '.',
+      '',
+    );
+  }
   const fv = r.firstView;
   if (fv) {
     lines.push(`**First view** (normal build; gzip KB until the page is usable and its main thread quiet for 1 s; times in ms from navigation start, median / p95; load average ${la(r.load['firstView'])})`, '');

@@ -139,7 +139,7 @@ describe('keyboard only', () => {
 
     await tabUntil(page, (f) => f.id === 'atlas-time', 20);
     // From the month it opens at (the record's "data as of") to August 2011: a year at a time, then months.
-    const months = Number(await slider(page).getAttribute('value')) - (2011 * 12 + 7);
+    const months = Number(await slider(page).inputValue()) - (2011 * 12 + 7);
     for (let i = 0; i < Math.floor(months / 12); i++) await page.keyboard.press('PageDown');
     for (let i = 0; i < months % 12; i++) await page.keyboard.press('ArrowLeft');
     expect(await slider(page).getAttribute('aria-valuetext')).toBe('August 2011');

@@ -49,9 +49,11 @@ export async function mapReady(page: Page): Promise<void> {
  * goes back to the whole of Libya: the same frame, now drawn by MapLibre.
  */
 export async function useWebgl(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Zoom in' }).click();
+  // The map's buttons in any language: zoom in first, "show all of Libya" last.
+  const controls = page.locator('[data-testid="map-stage"] .controls button');
+  await controls.first().click();
   await page.waitForFunction(() => document.documentElement.dataset['webgl'] === 'ready', null, { timeout: 45_000 });
-  await page.getByRole('button', { name: 'Show all of Libya' }).click();
+  await controls.last().click();
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 

@@ -32,6 +32,12 @@ async function open(query = '', viewport = { width: 1280, height: 860 }, clock =
 const slider = (page: Page) => page.getByRole('slider', { name: 'Time' });
 const valueText = (page: Page) => slider(page).getAttribute('aria-valuetext');
 const search = (page: Page) => page.getByRole('searchbox', { name: 'Search the record' });
+/** Opens the search box from its icon, as a reader does (a link with q= opens it already). */
+async function openSearch(page: Page) {
+  if (!(await search(page).isVisible())) await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await search(page).waitFor();
+  return search(page);
+}
 const records = (page: Page) => page.getByRole('region', { name: 'The record' });
 const axe = async (page: Page) =>
   (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
@@ -41,7 +47,7 @@ describe('searching the record', () => {
     it(`"Wagner", then the first presence on the map: October 2018, Wagner at Benghazi (${viewport.width} px)`, async () => {
       const { page, w } = await open('', viewport);
       const started = Date.now();
-      await search(page).fill('Wagner');
+      await (await openSearch(page)).fill('Wagner');
       const forces = records(page).getByRole('heading', { name: /^Foreign forces/ });
       await expect.poll(() => forces.isVisible()).toBe(true);
       const first = records(page).locator('li[data-kind="presence"]').first();
@@ -65,7 +71,7 @@ describe('searching the record', () => {
   for (const q of ['Путин', 'بوتين', 'Putin']) {
     it(`"${q}" finds Putin’s April 2008 visit, whatever the reader’s language`, async () => {
       const { page, w } = await open('?date=1990-01');
-      await search(page).fill(q);
+      await (await openSearch(page)).fill(q);
       const visit = records(page).locator('li[data-record="putin-visit-2008-04"]');
       await expect.poll(() => visit.isVisible()).toBe(true);
       expect(await visit.textContent()).toMatch(/April 16, 2008/);
@@ -254,8 +260,10 @@ describe('keyboard only', () => {
       throw new Error(`not reached; focus on ${JSON.stringify(await active())}`);
     };
 
-    // Search: type, Enter takes the reader to the results, Tab to the first "Show on the map".
-    await tabTo((a) => a.id === 'atlas-q');
+    // Search: its icon opens the box (and puts the focus there), type, Enter takes the reader to the results, Tab to the first "Show on the map".
+    await tabTo((a) => a.label === 'Search');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await active()).id).toBe('atlas-q');
     await page.keyboard.type('Путин');
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await active()).id).toBe('atlas-records-heading');

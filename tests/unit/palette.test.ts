@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { indexData } from '../../src/lib/records/atlasIndex.ts';
 import { MIN_DELTA_E, checkForcePalette, checkForcesOnFills, checkPalette, checkUncertain, deltaE2000, forceShapesDiffer, hexToRgb, simulate, VISIONS } from '../../scripts/lib/palette.ts';
 import { loadData } from '../../scripts/lib/load-data.ts';
-import { FORCE_SHAPE, actorColor, blend, forceFamily } from '../../src/lib/map/encoding.ts';
+import { FORCE_SHAPE, actorColor, blend, forceFamily, regionFill } from '../../src/lib/map/encoding.ts';
+import { MAP } from '../../src/lib/tokens/tokens.ts';
+import { wcagContrast } from 'culori';
 
 const atlasData = loadData().data;
 const index = indexData(atlasData);
@@ -57,6 +59,18 @@ describe('the palette', () => {
     expect(checks.length).toBeGreaterThan(20);
     const tooClose = checks.filter((c) => c.worst < MIN_DELTA_E).map((c) => `${c.a} on ${c.b} (${c.first}): ${c.worst.toFixed(1)}`);
     expect(tooClose).toEqual([]);
+  });
+
+  it('in the dark theme, every authority’s fill stands at least 3:1 from the dark land around Libya (the fills keep their checked tints)', () => {
+    const holders = [...new Set(checkPalette(index).flatMap((c) => [c.a, c.b]))];
+    const low = holders
+      .map((id) => ({ id, c: wcagContrast(regionFill(actorColor(index.actors.get(id))), MAP.dark.land) }))
+      .filter((x) => x.c < 3)
+      .map((x) => `${x.id}: ${x.c.toFixed(2)}`);
+    expect(holders.length).toBeGreaterThan(10);
+    expect(low).toEqual([]);
+    // The fills are the light theme's: nothing to re-check between them.
+    expect(MAP.dark.libyaLand).toBe(MAP.light.libyaLand);
   });
 
   it('Soviet forces, Wagner, the Russian state (defence ministry, Africa Corps) and other forces differ by shape as well as colour', () => {

@@ -158,6 +158,9 @@ function placeFresh(input: PlacementInput): Placement {
     const score = 1000 * forced + 100 * first + 10 * missing.length + placement.dropped.length / 100;
     if (!best || score < best.score) best = { placement, score };
     if (missing.length === 0 && forced === 0) break;
+    // Another go costs a whole layout (a phone's first view waits for it): two in all for the names
+    // of places with forces, four when Tripoli, Benghazi, Tobruk or a region is missing.
+    if (first === 0 && forced === 0 && attempt >= 1) break;
     boosted = new Map(boosted);
     for (const id of missing) boosted.set(id, (boosted.get(id) ?? 0) - 1);
   }

@@ -14,7 +14,8 @@ import { indexData, type AtlasIndex } from '../../src/lib/records/atlasIndex.ts'
 import { compareMonths } from '../../src/lib/records/compare.ts';
 import { recordEntries } from '../../src/lib/records/recordList.ts';
 import { eventMarks, groupPanelEvents } from '../../src/lib/records/timeline.ts';
-import { STALE_MONTHS, changesBetween, holdingKey, lastReportedAt, panelAt, viewAt } from '../../src/lib/records/view.ts';
+import { STALE_MONTHS, lastReportedAt, panelAt, viewAt } from '../../src/lib/records/view.ts';
+import { changesBetween, holdingKey } from '../../src/lib/records/changes.ts';
 import { daysInMonth, monthIndex, parsePartialDate, yearOf } from '../../src/lib/time/dates.ts';
 import { overlapsMonth, spanOf } from '../../src/lib/time/interval.ts';
 import { monthKey, parseMonthKey } from '../../src/lib/time/months.ts';

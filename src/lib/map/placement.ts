@@ -22,9 +22,6 @@
  *    frame's edge. A marker's forces always find a place (the last resort is the least-covered
  *    position).
  */
-import { Board, MUST_SHOW, distanceToBox, overlaps, roundBox, squareAt, type Box } from './board.ts';
-import { BADGE, DOT, FORCE_SIDES, LABEL_SIDES, ROW, ROW_PAD, TARGET, besideBox, forceBox, layoutRows, type PlacedRow, type RowSpec, type Side } from './rows.ts';
-
 import { Board, MUST_SHOW, overlaps, roundBox, squareAt, type Box } from './board.ts';
 import { TARGET, type PlacedRow, type Side } from './rows.ts';
 import { CITY_TARGET, MEMBER_DOT, expandMarker, needNotShow, placeCaption, placeLeaders, placeMarker, type Cluster, type LayoutCache, type MarkerInput, type MarkerState } from './markers.ts';

@@ -5,7 +5,8 @@
  * eventsBetween). Loaded with the comparison, not by the first view.
  */
 import type { AtlasIndex } from './atlasIndex.ts';
-import { changesBetween, controlChangeMonths, eventsBetween, forceChanges, viewAt, type AtlasView, type ForceChange, type Holding } from './view.ts';
+import { controlChangeMonths, eventsBetween, forceChanges, viewAt, type AtlasView, type ForceChange } from './view.ts';
+import { changesBetween, type Holding } from './changes.ts';
 import type { EventRecord, Timed } from './types.ts';
 
 export type { ForceChange };

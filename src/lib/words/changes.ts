@@ -4,7 +4,8 @@
  * (Gaddafi) (before: Kingdom)." rather than the whole state again. Pure; no DOM.
  */
 import type { AtlasIndex } from '../records/atlasIndex.ts';
-import { changesBetween, holdingKey, type AtlasView, type Holding } from '../records/view.ts';
+import type { AtlasView } from '../records/view.ts';
+import { changesBetween, holdingKey, type Holding } from '../records/changes.ts';
 import type { Translator } from '../i18n/i18n.ts';
 import { STATUS_CITIES, forceWords } from './statusText.ts';
 import { actorShort, placeName } from './names.ts';

@@ -16,6 +16,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { mapReady, useBrowser, watch } from './browser.ts';
+import { serve } from '../../scripts/lib/static-server.ts';
 
 const baseUrl = inject('baseUrl');
 const origin = inject('origin');
@@ -114,3 +115,109 @@ describe('the exported images: text a print editor and a social feed can read', 
     });
   }
 });
+
+describe('the story page (stories/<id>.html): the atlas’s look, on any screen, without JavaScript', () => {
+  const story = JSON.parse(readFileSync(join(ROOT, 'stories/russia-in-libya.json'), 'utf8')) as { id: string; steps: { caption: { en: string; ar: string } }[] };
+  const url = `${baseUrl}stories/${story.id}.html`;
+  /** The atlas's ink and background (src/app.css's tokens), light and dark. */
+  const LOOK = { light: { ink: 'rgb(26, 26, 26)', bg: 'rgb(255, 255, 255)' }, dark: { ink: 'rgb(236, 236, 236)', bg: 'rgb(20, 20, 20)' } };
+
+  for (const width of [320, 390, 1280]) {
+    it(`at ${width} px, light and dark: no sideways scroll, every picture within the viewport, the atlas's type and colours, nothing from another host, axe finds nothing`, async () => {
+      for (const scheme of ['light', 'dark'] as const) {
+        const context = await browser().newContext({ viewport: { width, height: 800 }, colorScheme: scheme, javaScriptEnabled: false });
+        const page = await context.newPage();
+        const w = watch(page, [origin]);
+        const response = await page.goto(url);
+        expect(response?.status()).toBe(200);
+        // Without scripting, browsers load lazy pictures at once (no scroll tracking): goto waited for them.
+        await expect.poll(() => page.evaluate(() => [...document.images].every((img) => img.complete))).toBe(true);
+        const layout = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          viewport: window.innerWidth,
+          images: [...document.images].map((img) => {
+            const r = img.getBoundingClientRect();
+            return { src: img.getAttribute('src'), left: r.left, right: r.right, natural: img.naturalWidth };
+          }),
+          font: getComputedStyle(document.body).fontFamily,
+          ink: getComputedStyle(document.body).color,
+          bg: getComputedStyle(document.documentElement).backgroundColor,
+          scripts: document.scripts.length,
+          link: document.querySelector('a.primary') && getComputedStyle(document.querySelector('a.primary')!).backgroundColor,
+        }));
+        const where = `${scheme} ${width}`;
+        expect(layout.scroll, `${where}: page width`).toBeLessThanOrEqual(layout.viewport);
+        expect(layout.images.length, `${where}: a picture per step`).toBe(story.steps.length);
+        for (const img of layout.images) {
+          expect(img.natural, `${where}: ${img.src} loaded`).toBe(1200);
+          expect(img.left, `${where}: ${img.src} left edge`).toBeGreaterThanOrEqual(0);
+          expect(img.right, `${where}: ${img.src} right edge`).toBeLessThanOrEqual(layout.viewport);
+        }
+        expect(layout.font, `${where}: the atlas's type`).toMatch(/^system-ui, .*'?Noto Sans'?/);
+        expect([layout.ink, layout.bg], `${where}: the atlas's ink and paper`).toEqual([LOOK[scheme].ink, LOOK[scheme].bg]);
+        expect(layout.scripts, `${where}: no script`).toBe(0);
+        expect(w.foreign, `${where}: requests to other hosts`).toEqual([]);
+        expect(w.errors, `${where}: errors`).toEqual([]);
+        await context.close();
+        // axe runs as a script: the same page (it has none of its own) in a context that allows one.
+        const axeContext = await browser().newContext({ viewport: { width, height: 800 }, colorScheme: scheme });
+        const axePage = await axeContext.newPage();
+        await axePage.goto(url);
+        expect(await axe(axePage), `${where}: axe`).toEqual([]);
+        await axeContext.close();
+      }
+    });
+  }
+
+  it('under the strict Content-Security-Policy of docs/hosting.md it keeps its look and breaks no rule', async () => {
+    const csp = /```\n(default-src[^`]*?)\n```/.exec(readFileSync(join(ROOT, 'docs/hosting.md'), 'utf8'))![1]!.replace(/\n/g, ' ');
+    const strict = await serve({ root: join(ROOT, 'dist'), headers: { 'content-security-policy': csp } });
+    try {
+      const page = await browser().newPage({ viewport: { width: 390, height: 844 } });
+      const w = watch(page, [strict.origin]);
+      const violations: string[] = [];
+      page.on('console', (m) => /Content.Security.Policy/i.test(m.text()) && violations.push(m.text()));
+      await page.goto(`${strict.url}stories/${story.id}.html`);
+      expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/^system-ui/);
+      // Every picture, the lazy ones too (loaded now as a reader's scrolling would).
+      await page.evaluate(() => [...document.images].forEach((img) => (img.loading = 'eager')));
+      await expect.poll(() => page.evaluate(() => [...document.images].every((i) => i.complete))).toBe(true);
+      expect(await page.evaluate(() => [...document.images].filter((i) => i.naturalWidth === 0).length)).toBe(0);
+      expect(violations).toEqual([]);
+      expect(w.errors).toEqual([]);
+      await page.close();
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('its links open the atlas at the story: the first step, each step, and in Arabic', { timeout: 120_000 }, async () => {
+    const page = await browser().newPage({ viewport: { width: 390, height: 844 } });
+    const caption = page.getByTestId('story-caption');
+    await page.goto(url);
+    const open = page.getByRole('link', { name: 'Open the story on the interactive map' }).first();
+    await open.click();
+    await mapReady(page);
+    await expect.poll(() => caption.textContent(), { timeout: 15_000 }).toBe(story.steps[0]!.caption.en);
+    expect(new URL(page.url()).searchParams.get('story')).toBe(story.id);
+
+    for (const n of [2, 10, story.steps.length]) {
+      await page.goto(url);
+      await page.getByRole('link', { name: `Open step ${n} on the interactive map`, exact: true }).click();
+      await mapReady(page);
+      await expect.poll(() => caption.textContent(), { timeout: 15_000, message: `step ${n}` }).toBe(story.steps[n - 1]!.caption.en);
+    }
+
+    await page.goto(url);
+    await page.getByRole('link', { name: 'العربية' }).click();
+    await mapReady(page);
+    await expect.poll(() => caption.textContent(), { timeout: 15_000 }).toBe(story.steps[0]!.caption.ar);
+    await page.close();
+  });
+});
+
+/** axe-core's WCAG 2.0/2.1 A and AA rules; violations as "rule: target" lines. */
+async function axe(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`));
+}

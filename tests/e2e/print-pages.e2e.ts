@@ -9,7 +9,7 @@
  *   JavaScript: no sideways scroll, its pictures within the viewport, only requests to its own host,
  *   styled with the atlas's fonts and colours, axe-clean; its links open the atlas at the story.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
@@ -114,6 +114,21 @@ describe('the exported images: text a print editor and a social feed can read', 
       expect(problems).toEqual([]);
     });
   }
+});
+
+describe('the build\'s link previews (drawn by resvg)', () => {
+  it('are 1,200 × 675 PNGs: the default view and each step of each story', () => {
+    const dir = join(ROOT, 'dist/previews');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.png'));
+    expect(files).toContain('atlas.png');
+    expect(files.filter((f) => f.startsWith('russia-in-libya-')).length).toBe(12);
+    for (const f of files) {
+      const png = readFileSync(join(dir, f));
+      // The PNG signature, then the IHDR chunk: width and height, big-endian.
+      expect(png.subarray(1, 4).toString('latin1'), f).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], f).toEqual([1200, 675]);
+    }
+  });
 });
 
 describe('the story page (stories/<id>.html): the atlas’s look, on any screen, without JavaScript', () => {

@@ -123,6 +123,20 @@ export function wrapWidth(text: string, width: number, size: number, weight: 400
   return lines;
 }
 
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+/** Lines of wrapped text whose isolates (FSI … PDI) are each closed on their line and reopened on the next. */
+export function balanceIsolates(lines: string[]): string[] {
+  let open = false;
+  return lines.map((line) => {
+    let l = open ? FSI + line : line;
+    for (const ch of l) if (ch === FSI) open = true; else if (ch === PDI) open = false;
+    if (open) l += PDI;
+    return l;
+  });
+}
+
 /**
  * The image as an SVG document string.
  * @example renderImage({ index, view: viewAt(index, t), paths, labels, tr, layers, size: 'social', sources, dataAsOf, alt })
@@ -215,11 +229,13 @@ export function renderImage(input: ImageInput): string {
   if (input.sources.length > 0 && !full && y + T.heading * 1.6 + sourceH * 2 <= mapBottom) {
     y += T.sources * 2;
     out.push(t(textX(sideX, sideW), y, tr.t('image.sources'), T.legend, ' font-weight="700" fill="#1a1a1a"'));
-    // In right-to-left text each (Latin) publisher is isolated, so its own punctuation stays with it.
-    const shown = input.sources.slice(0, 6).map((p) => (rtl ? `\u2068${p}\u2069` : p));
+    // In right-to-left text each (Latin) publisher is isolated, so its own punctuation stays with it
+    // (a publisher cut over two lines is isolated on each), and the list takes the Arabic semicolon.
+    const shown = input.sources.slice(0, 6).map((p) => (rtl ? `${FSI}${p}${PDI}` : p));
+    const sep = rtl ? '؛ ' : '; ';
     const more = input.sources.length - shown.length;
-    const text = more > 0 ? tr.t('image.sourcesMore', { list: shown.join('; '), count: more }) : shown.join('; ');
-    for (const line of wrapWidth(text, sideW, T.sources)) {
+    const text = more > 0 ? tr.t('image.sourcesMore', { list: shown.join(sep), count: more }) : shown.join(sep);
+    for (const line of balanceIsolates(wrapWidth(text, sideW, T.sources))) {
       y += sourceH;
       if (y > mapBottom) break;
       out.push(t(textX(sideX, sideW), y, line, T.sources, ' fill="#444"'));

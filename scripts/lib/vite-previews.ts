@@ -2,7 +2,8 @@
  * Link previews, built without a browser: the same image renderer as the page's "Image" button
  * (src/lib/map/image.ts, the SVG map) draws the default view at build time, resvg turns it into a
  * PNG, and index.html gets its title, description, Open Graph and Twitter card tags and an oEmbed
- * discovery link, with `oembed.json` beside it. Story pages (vite-stories.ts) reuse `previewPng`.
+ * discovery link, with `oembed.json` beside it; each story gets a preview per step and a page of its
+ * own (story-page.ts).
  *
  * Link previews need absolute addresses: set ATLAS_PUBLIC_URL (e.g. https://news.example.org/atlas/)
  * when building for the site the atlas will live on; without it the addresses are relative.
@@ -23,6 +24,7 @@ import { loadData, type LoadedData } from './load-data.ts';
 import { stepView } from '../../src/lib/stories/step.ts';
 import type { Story, StoryStep } from '../../src/lib/records/types.ts';
 import { svgPaths } from './svg-paths.ts';
+import { STORY_CSS, storyPage } from './story-page.ts';
 
 export interface PreviewContext {
   loaded: LoadedData;
@@ -160,39 +162,24 @@ export function readStories(root: string): Story[] {
 }
 
 /**
- * A story's own small page (stories/<id>.html): its title, description and preview for link
- * previews and readers without JavaScript, and the way into the atlas at the story.
+ * A story's own page (stories/<id>.html, story-page.ts): its title, description and preview for link
+ * previews, each step's picture, caption and sources for readers without JavaScript, and the way
+ * into the atlas at the story and at each step.
  */
-export function storyPage(ctx: PreviewContext, story: Story): string {
+export function storyHtml(ctx: PreviewContext, story: Story): string {
   const first = story.steps[0]!;
   const alt = `${story.title.en}. ${first.caption.en}`;
   const tags = previewTags({ title: story.title.en, description: story.description.en, image: `previews/${story.id}-1.png`, alt, page: `stories/${story.id}.html`, oembed: `stories/${story.id}.oembed.json`, up: '../' });
-  const open = `../?story=${story.id}`;
-  const steps = story.steps
-    .map((s, n) => `<li><img src="../previews/${story.id}-${n + 1}.png" width="600" height="338" alt="${attr(stepAlt(ctx, s))}" /><p>${esc(s.caption.en)}</p></li>`)
-    .join('\n      ');
-  return `<!doctype html>
-<html lang="en" dir="ltr">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>${esc(story.title.en)} — Libya–Russia Atlas</title>
-    <meta name="description" content="${attr(story.description.en)}" />
-    ${tags}
-  </head>
-  <body>
-    <h1>${esc(story.title.en)}</h1>
-    <p>${esc(story.description.en)}</p>
-    <p><a href="${attr(open)}">Open the story in the Libya–Russia Atlas</a></p>
-    <ol>
-      ${steps}
-    </ol>
-  </body>
-</html>
-`;
+  const { width, height } = IMAGE_SIZES.social;
+  return storyPage({
+    story,
+    tags,
+    images: story.steps.map((s, n) => ({ src: `../previews/${story.id}-${n + 1}.png`, alt: stepAlt(ctx, s), width, height })),
+    sourcesOf: (id) => ctx.loaded.citations.of(id).flatMap((c) => ctx.loaded.citations.sources.get(c.source) ?? []),
+    dataAsOf: ctx.loaded.dataAsOf,
+  });
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const stepAlt = (ctx: PreviewContext, step: StoryStep) => describeView(ctx, translator('en'), stepView(step).t);
 
 export function previewsPlugin(root: string): Plugin {
@@ -217,12 +204,14 @@ export function previewsPlugin(root: string): Plugin {
       this.emitFile({ type: 'asset', fileName: 'previews/atlas.png', source: png });
       this.emitFile({ type: 'asset', fileName: 'oembed.json', source: oembed({ title: translator('en').t('app.title'), src: '?embed=1', image: 'previews/atlas.png', height: DEFAULT_EMBED_HEIGHT }) });
       // Each story: a preview per step, a page of its own with its tags, and its oEmbed response.
-      for (const story of readStories(root)) {
+      const stories = readStories(root);
+      if (stories.length > 0) this.emitFile({ type: 'asset', fileName: 'stories/story.css', source: STORY_CSS });
+      for (const story of stories) {
         story.steps.forEach((step, n) => {
           const { t, layers } = stepView(step);
           this.emitFile({ type: 'asset', fileName: `previews/${story.id}-${n + 1}.png`, source: previewPng(get(), { t, layers, title: story.title.en }).png });
         });
-        this.emitFile({ type: 'asset', fileName: `stories/${story.id}.html`, source: storyPage(get(), story) });
+        this.emitFile({ type: 'asset', fileName: `stories/${story.id}.html`, source: storyHtml(get(), story) });
         this.emitFile({
           type: 'asset',
           fileName: `stories/${story.id}.oembed.json`,

@@ -8,7 +8,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { useBrowser, mapReady, pixelsOf as pixels } from './browser.ts';
 import { frameProjection } from '../../src/lib/map/frame.ts';
-import { IMAGE_SIZES } from '../../src/lib/map/image.ts';
+import { imageMapBox } from '../../src/lib/map/image.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -21,14 +21,11 @@ async function save(page: Page, name: string | RegExp, menu = 'Image'): Promise<
   return { file: download.suggestedFilename(), bytes };
 }
 
-/** The image's map area (image.ts's layout for the social size, left to right). */
+/** A point of the image's map (image.ts's layout for the social size, left to right; the map drawn at its box ÷ its scale). */
 function imagePoint(lng: number, lat: number): [number, number] {
-  const { width, height } = IMAGE_SIZES.social;
-  const pad = 28;
-  const mapW = width - 330 - pad * 3;
-  const mapH = height - 96 - 54 - pad;
-  const [x, y] = frameProjection(mapW, mapH)([lng, lat])!;
-  return [pad + x, 96 + y];
+  const box = imageMapBox('social');
+  const [x, y] = frameProjection(box.width / box.scale, box.height / box.scale)([lng, lat])!;
+  return [box.x + x * box.scale, box.y + y * box.scale];
 }
 
 const distance = (a: number[], b: number[]) => Math.hypot(...a.map((v, i) => v - b[i]!));

@@ -148,15 +148,18 @@ describe('every name at its place', () => {
         await page.getByText('Image', { exact: true }).click();
         const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: new RegExp(`^${size === 'social' ? 'Social' : 'Print'} .*, SVG$`) }).click()]);
         const svg = (await readFile(await download.path())).toString('utf8');
-        // The map's box in the image (its frame), and the frame's projection inside it.
+        // The map's box in the image (its frame), the scale the map is drawn at (image.ts draws it at
+        // the box's size ÷ scale, then scales it up), and the frame's projection at that size.
         const frame = /<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)" fill="none" stroke="#c9c9c9"\/>/.exec(svg)!;
         expect(frame, 'the image has a map frame').not.toBeNull();
         const [fx, fy, fw, fh] = frame.slice(1).map(Number) as [number, number, number, number];
-        const project = frameProjection(fw, fh);
-        const points = Object.fromEntries(places.map((p) => [p.id, (([x, y]) => [x + fx, y + fy])(project(p.ll)!)]));
+        const scale = Number(/data-image-map="([\d.]+)"/.exec(svg)?.[1]);
+        expect(scale, 'the image says the scale of its map').toBeGreaterThan(0);
+        const project = frameProjection(fw / scale, fh / scale);
+        const points = Object.fromEntries(places.map((p) => [p.id, (([x, y]) => [fx + x * scale, fy + y * scale])(project(p.ll)!)]));
         await page.setContent(`<!doctype html><body style="margin:0">${svg}</body>`);
         const away = await page.evaluate(
-          ([points, near]) => {
+          ([points, near, scale]) => {
             const out: string[] = [];
             const root = document.querySelector('svg')!.getBoundingClientRect();
             for (const el of document.querySelectorAll('text[data-place]')) {
@@ -166,11 +169,12 @@ describe('every name at its place', () => {
               const [l, t, rr, b] = [r.left - root.left, r.top - root.top, r.right - root.left, r.bottom - root.top];
               const d = Math.hypot(Math.max(l - p[0]!, 0, p[0]! - rr), Math.max(t - p[1]!, 0, p[1]! - b));
               const joined = document.querySelector(`[data-leader="${el.getAttribute('data-place')}"]`);
-              if (d > (near as number) + 4 && !joined) out.push(`${el.textContent} ${d.toFixed(0)} px away`);
+              // NEAR px of the map as drawn, before its scale.
+              if (d > ((near as number) + 4) * scale && !joined) out.push(`${el.textContent} ${(d / scale).toFixed(0)} px away`);
             }
             return out;
           },
-          [points, NEAR] as const,
+          [points, NEAR, scale] as const,
         );
         problems.push(...away.map((a) => `${date || 'default'}: ${a}`));
         await page.close();

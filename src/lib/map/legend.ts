@@ -8,7 +8,7 @@ import type { AtlasIndex } from '../records/atlasIndex.ts';
 import type { AtlasView } from '../records/view.ts';
 import type { Layers } from '../state/layers.ts';
 import { ARC, CLAIM_EDGE, PALETTE, UNCERTAIN_EDGE, actorColor, forceFamily, forceLook, forceSize, hatchPixel, hexToRgb, isRussianForce, regionFill, type ForceLook } from './encoding.ts';
-import { forceGroupSvg, forceSymbolSvg } from './symbols.ts';
+import { forceGroupSvg, forceSymbolSvg, type ForceSymbol } from './symbols.ts';
 import type { Translator } from '../i18n/i18n.ts';
 import { actorShort } from '../words/names.ts';
 
@@ -24,6 +24,8 @@ export interface LegendEntry {
   /** The colour a reader matches on the map: a fill as drawn over the land, a force's colour. */
   color?: string;
   swatch: string;
+  /** Several forces at one place: the two symbols its swatch shows (the images draw them at the map's scale). */
+  symbols?: (ForceSymbol & { size: number })[];
 }
 
 const num = (n: number) => (Math.round(n * 10) / 10).toString();
@@ -90,7 +92,7 @@ export function legendOf(index: AtlasIndex, view: AtlasView, layers: Layers): Le
     for (const f of view.forces) perPlace.set(f.presence.place, (perPlace.get(f.presence.place) ?? 0) + 1);
     if ([...perPlace.values()].some((n) => n > 1)) {
       const two = view.forces.slice(0, 2).map((f) => ({ family: forceFamily(f.presence.actor), color: color(f.presence.actor), look: 'solid' as const, size: 12 }));
-      out.push({ kind: 'group', swatch: `<g transform="translate(-8,-4) scale(0.8)">${forceGroupSvg(two, 40, 24)}</g>` });
+      out.push({ kind: 'group', symbols: two, swatch: `<g transform="translate(-8,-4) scale(0.8)">${forceGroupSvg(two, 40, 24)}</g>` });
     }
   }
   if (layers.diplomacy && view.arcs.length > 0) {

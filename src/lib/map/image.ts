@@ -110,7 +110,7 @@ const FONT = "'Noto Sans', 'Noto Sans Arabic', system-ui, sans-serif";
 
 /** Wraps text to lines no wider than `width` px at `size` px, for SVG, which does not wrap (widths estimated as the map's names are, erring wide). */
 export function wrapWidth(text: string, width: number, size: number, weight: 400 | 700 = 400): string[] {
-  const font = { size, weight, letterSpacing: 0, italic: false, upper: false, color: '', halo: 0 } as const;
+  const font = { size, weight, letterSpacing: 0, italic: false, upper: false, color: '', halo: 0, haloColor: '' } as const;
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/)) {

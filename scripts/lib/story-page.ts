@@ -12,10 +12,16 @@ import { join } from 'node:path';
 import { translator, type Translator } from '../../src/lib/i18n/i18n.ts';
 import { stepView } from '../../src/lib/stories/step.ts';
 import { parseMonthKey } from '../../src/lib/time/months.ts';
+import { scaleProperties, themeProperties } from '../../src/lib/tokens/tokens.ts';
 import type { SourceDoc, Story, StoryStep } from '../../src/lib/records/types.ts';
 
-/** The page's stylesheet, emitted as stories/story.css. */
-export const STORY_CSS = readFileSync(join(import.meta.dirname, 'story-page.css'), 'utf8');
+/** The design tokens for a page without theme.js: light, and dark when the reader's setting is. */
+function storyTokensCss(): string {
+  return `:root { ${scaleProperties()} ${themeProperties('light')} }\n@media (prefers-color-scheme: dark) { :root { ${themeProperties('dark')} } }`;
+}
+
+/** The page's stylesheet, emitted as stories/story.css: the tokens, then the page's own rules. */
+export const STORY_CSS = `${storyTokensCss()}\n${readFileSync(join(import.meta.dirname, 'story-page.css'), 'utf8')}`;
 /** A query that changes with the stylesheet, so a browser never keeps an old one. */
 const cssVersion = createHash('sha256').update(STORY_CSS).digest('hex').slice(0, 10);
 

@@ -249,11 +249,19 @@
     append.call(box, graphic);
     append.call(box, column);
     graphics.add(frame);
-    // Set before the move: the frame loads once, as the story's graphic (the snippet of Build a story has it already).
-    var src = storySrc(frame.src);
-    if (src !== frame.src) frame.src = src;
     insert.call(host, box, block);
     move(graphic, block);
+    // After the move (Chromium then keeps a navigation it would drop if it were under way): the
+    // frame loads as the story's graphic (the article code of Build a story has layout=story already).
+    var src = storySrc(frame.src);
+    if (src !== frame.src) {
+      // A lazy frame that has begun loading would drop the new address (Chromium 150): it is set while
+      // the frame is eager, and the frame lazy again after.
+      var lazy = getAttr.call(frame, 'loading');
+      if (lazy !== null) removeAttr.call(frame, 'loading');
+      frame.src = src;
+      if (lazy !== null) setAttr.call(frame, 'loading', lazy);
+    }
     // Each step after the first starts after a gap the width of the screen's reading band (a spacer, not a margin: the gaps are part of what is observed).
     var gaps = [];
     for (i = 0; i < text.length; i++) {
@@ -286,7 +294,8 @@
     css(story.frame, { display: 'block', width: '100%', height: height });
     // svh where the browser has it: a phone's address bar does not push the map off the screen.
     if (!side) css(story.frame, { height: 'min(70svh, ' + Math.round(width + 180) + 'px)' });
-    css(p.column, { position: 'relative', 'z-index': '1', 'grid-column': side ? '2' : '', 'grid-row': side ? '1' : '', 'padding-top': side ? '50vh' : '', 'padding-bottom': gap });
+    // Over the map only the text takes the reader's touch and clicks: between the cards, the map does.
+    css(p.column, { position: 'relative', 'z-index': '1', 'pointer-events': 'none', 'grid-column': side ? '2' : '', 'grid-row': side ? '1' : '', 'padding-top': side ? '50vh' : '', 'padding-bottom': gap });
     for (var i = 0; i < p.gaps.length; i++) css(p.gaps[i], { height: gap });
     for (i = 0; i < p.text.length; i++) {
       var n = p.text[i];
@@ -294,6 +303,7 @@
       // Over the map, each block of text is a card in the page's own colours (Canvas and CanvasText follow its color-scheme).
       css(n, {
         position: 'relative',
+        'pointer-events': 'auto',
         'background-color': side ? '' : 'Canvas',
         color: side ? '' : 'CanvasText',
         padding: side ? '' : '0.75rem 1rem',

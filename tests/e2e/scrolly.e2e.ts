@@ -16,17 +16,25 @@ import { settled, watch } from './browser.ts';
 let browser: Browser;
 let atlas: Served;
 let article: Served;
+/** The same articles under a strict policy: no inline script or style at all, the atlas's origin for frames and scripts. */
+let strict: Served;
 const routes: Record<string, [string, string]> = {};
 
 beforeAll(async () => {
   const dist = resolve(import.meta.dirname, '../../dist');
   atlas = await serve({ root: dist, gzip: true });
   article = await serve({ root: dist, prefix: '/nothing-here/', routes });
+  strict = await serve({
+    root: dist,
+    prefix: '/nothing-here/',
+    routes,
+    headers: { 'content-security-policy': `default-src 'none'; script-src ${atlas.origin}; frame-src ${atlas.origin}; style-src 'none'; img-src data:` },
+  });
   browser = await launch();
 });
 afterAll(async () => {
   await browser?.close();
-  await Promise.all([atlas?.close(), article?.close()]);
+  await Promise.all([atlas?.close(), article?.close(), strict?.close()]);
 });
 
 const TEXT =
@@ -232,7 +240,8 @@ describe('reading a story back and forth', () => {
     expect(await frame.locator('[aria-live], [role="status"], [role="alert"], [role="log"]').count()).toBe(1);
     await frame.evaluate(() => {
       const region = document.querySelector('[role="status"]')!;
-      const said = ((window as unknown as { said: string[] }).said = []);
+      const said: string[] = [];
+      (window as unknown as { said: string[] }).said = said;
       new MutationObserver(() => said.push(region.textContent!)).observe(region, { subtree: true, childList: true, characterData: true });
     });
     const post = (m: unknown) => page.evaluate((d) => document.querySelector<HTMLIFrameElement>('iframe[data-atlas]')!.contentWindow!.postMessage(d, '*'), m);
@@ -321,6 +330,27 @@ describe('a CMS that strips data- attributes', () => {
       expect(s.frame.bottom).toBeLessThanOrEqual(844);
       expect(s.paragraphOnTop).toBe(true);
     }
+    await page.context().close();
+  });
+});
+
+describe('a host with a strict Content-Security-Policy', () => {
+  it("style-src 'none' and no inline script: the story is laid out all the same (embed.js styles through the CSSOM)", async () => {
+    const url = publish(`${snippet(`${atlas.url}?date=1969-09&embed=1`, 'Map of Libya in September 1969')}\n${paragraphs(STORY)}`).replace(article.origin, strict.origin);
+    const { page } = await open(url, { width: 390, height: 844 });
+    const refused: string[] = [];
+    page.on('console', (m) => void (/Content Security Policy/.test(m.text()) && refused.push(m.text())));
+    const frame = await graphic(page);
+    await toMiddle(page, STORY[1]!.text);
+    await expect.poll(() => shown(frame)).toEqual([STORY[1]!.month, expect.stringMatching(STORY[1]!.words)]);
+    const s = await seen(page, STORY[1]!.text);
+    expect(s.frame.top).toBeGreaterThanOrEqual(0);
+    expect(s.frame.bottom).toBeLessThanOrEqual(844);
+    expect(s.frame.height).toBeLessThanOrEqual(0.7 * 844 + 0.5);
+    expect(s.paragraphOnTop).toBe(true);
+    // The article's own inline script and styles are refused (so the policy is on); nothing of embed.js's is.
+    expect(await page.evaluate(() => 'shifts' in window)).toBe(false);
+    expect(refused.filter((m) => /embed\.js/.test(m))).toEqual([]);
     await page.context().close();
   });
 });

@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import type { Browser, BrowserContextOptions, Frame, Page } from 'playwright-core';
 import { launch } from '../../scripts/lib/chromium.ts';
 import { serve, type Served } from '../../scripts/lib/static-server.ts';
+import AxeBuilder from '@axe-core/playwright';
 import { settled, watch } from './browser.ts';
 
 let browser: Browser;
@@ -276,6 +277,23 @@ describe('reading a story back and forth', () => {
       await page.context().close();
     }
   });
+});
+
+describe('the graphic itself (layout=story)', () => {
+  for (const [lang, theme] of [['en', 'light'], ['ar', 'dark']] as const) {
+    it(`passes axe (WCAG 2.1 AA) in ${lang}, ${theme}, and holds the whole map at a phone's and a laptop's size`, async () => {
+      for (const size of [{ width: 358, height: 538 }, { width: 788, height: 768 }]) {
+        const { page } = await open(`${atlas.url}?date=2019-04&place=tripoli&embed=1&layout=story&lang=${lang}&theme=${theme}`, size);
+        await page.waitForFunction(() => document.documentElement.dataset['mapReady'] === 'true', null, { timeout: 45_000 });
+        await expect.poll(() => page.getByTestId('story-words').textContent()).toMatch(lang === 'en' ? /^Tripoli: contested/ : /[\u0600-\u06ff]/);
+        const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+        // Nothing scrolls inside the graphic: the page is exactly the frame's height.
+        expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(size.height);
+        await page.context().close();
+      }
+    });
+  }
 });
 
 describe('two stories on one page', () => {

@@ -2,6 +2,7 @@
 import './lib/embed/inbox.ts';
 import { mount } from 'svelte';
 import App from './App.svelte';
+import StoryGraphic from './lib/ui/StoryGraphic.svelte';
 import 'virtual:atlas-tokens.css';
 import './app.css';
 import { atlasData } from './lib/records/data.ts';
@@ -46,5 +47,6 @@ await loadLanguage(state.lang, release.data).catch(() => undefined);
 const options = state.embed ? parseEmbedOptions(location.search) : NO_OPTIONS;
 // The first paint of index.html (vite-shell.ts) gives way to the atlas.
 document.querySelector('#app > .shell')?.remove();
-mount(App, { target: document.getElementById('app')!, props: { index, atlas: state, labels, options, release } });
+// A scrolling story's graphic (layout=story, set by embed.js) is a page of its own: map, date and words.
+mount(options.story ? StoryGraphic : App, { target: document.getElementById('app')!, props: { index, atlas: state, labels, options, release } });
 connectHost(state);

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Frame } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { launch } from '../../scripts/lib/chromium.ts';
 import { mapReady } from './browser.ts';
 import { serve, type Served } from '../../scripts/lib/static-server.ts';
@@ -29,8 +29,17 @@ afterAll(async () => {
 
 const filler = (n: number) => `<div style="height:${n}px"></div>`;
 
+/** The atlas frame of a page once it is a story's graphic (embed.js sets layout=story) and has drawn its map. */
+async function storyGraphic(page: Page): Promise<Frame> {
+  const find = () => page.frames().find((f) => f.url().startsWith(atlas.url) && f.url().includes('layout=story'));
+  await expect.poll(() => !!find(), { timeout: 20_000 }).toBe(true);
+  const frame = find()!;
+  await frame.waitForFunction(() => document.documentElement.dataset['mapReady'] === 'true', null, { timeout: 45_000 });
+  return frame;
+}
+
 describe('a scrolling story from marked-up paragraphs', () => {
-  it('moves the embed to each step as it scrolls into view, without moving the article or its focus', async () => {
+  it('an article that wrapped the frame in a sticky box of its own (before embed.js laid out stories) still moves the embed to each step, without moving the article or its focus', async () => {
     routes['/story.html'] = [
       'text/html; charset=utf-8',
       `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Article</title></head>
@@ -47,10 +56,8 @@ ${filler(1200)}
     ];
     const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
     await page.goto(`${article.origin}/story.html`);
-    const frameEl = await page.waitForSelector('iframe[data-atlas]');
-    const frame = (await frameEl.contentFrame()) as Frame;
-    await frame.waitForFunction(() => document.documentElement.dataset['mapReady'] === 'true', null, { timeout: 45_000 });
-    const month = () => frame.getByRole('slider', { name: 'Time' }).getAttribute('aria-valuetext');
+    const frame = await storyGraphic(page);
+    const month = () => frame.getByTestId('story-date').textContent();
     for (const [text, want] of [['The coup.', 'September 1969'], ['Putin in Tripoli.', 'April 2008'], ['Wagner at the front.', 'September 2019']] as const) {
       const y = await page.evaluate((t) => [...document.querySelectorAll('p')].find((p) => p.textContent === t)!.getBoundingClientRect().top + scrollY, text);
       await page.evaluate((top) => window.scrollTo(0, top - innerHeight / 2), y);
@@ -58,7 +65,7 @@ ${filler(1200)}
       // The atlas followed the article; it did not move it or take the focus.
       expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
     }
-    expect(await frame.locator('[data-testid="panel-area"]').count()).toBe(1);
+    expect(await frame.getByTestId('story-words').textContent()).toMatch(/^Tripoli: /);
     await page.close();
   });
 });
@@ -112,14 +119,14 @@ describe('a journalist builds a five-step story in the Share dialog, with no cod
       ['2019-09', 'tripoli', 'Wagner at the front.'],
     ]);
 
-    // The graphics desk's article: the pasted code, with the article's own text between the paragraphs.
-    const body = pasted.replace(/<\/p>\n\n/g, `</p>\n${filler(900)}\n`).replace(/(<iframe[^]*?<\/iframe>)/, '<div style="position:sticky;top:0;background:#fff">$1</div>');
+    // The graphics desk's article: the pasted code, as it is, with the article's own text between the paragraphs.
+    expect(pasted).toMatch(/<iframe data-atlas src="[^"]*&amp;layout=story"/);
+    const body = pasted.replace(/<\/p>\n\n/g, `</p>\n${filler(900)}\n`);
     routes['/built.html'] = ['text/html; charset=utf-8', `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Article</title></head><body style="margin:0;font:16px sans-serif">${filler(300)}${body}${filler(1200)}</body></html>`];
     const reader = await browser.newPage({ viewport: { width: 1000, height: 800 } });
     await reader.goto(`${article.origin}/built.html`);
-    const frame = (await (await reader.waitForSelector('iframe[data-atlas]')).contentFrame()) as Frame;
-    await frame.waitForFunction(() => document.documentElement.dataset['mapReady'] === 'true', null, { timeout: 45_000 });
-    const month = () => frame.getByRole('slider', { name: 'Time' }).getAttribute('aria-valuetext');
+    const frame = await storyGraphic(reader);
+    const month = () => frame.getByTestId('story-date').textContent();
     for (const step of steps) {
       const y = await reader.evaluate((t) => [...document.querySelectorAll('p')].find((p) => p.textContent === t)!.getBoundingClientRect().top + scrollY, step.caption);
       await reader.evaluate((top) => window.scrollTo(0, top - innerHeight / 2), y);
@@ -179,6 +186,43 @@ describe('story=<id> in the iframe: a stepper for a CMS that strips scripts', ()
     await expect.poll(() => page.getByRole('region', { name: 'Tripoli' }).isVisible()).toBe(true);
     await page.close();
   });
+
+  for (const width of [390, 720, 1280]) {
+    it(`in an article at ${width} px, the stepper embed keeps its height at every step (within 4 px) and has no "Next event" beside its Next (issue 21)`, async () => {
+      routes[`/stepper-${width}.html`] = [
+        'text/html; charset=utf-8',
+        `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Article</title></head><body style="margin:0">
+<iframe data-atlas src="${atlas.url}?story=russia-in-libya&amp;embed=1" title="Libya–Russia Atlas" width="100%" height="900" style="border:0;width:100%"></iframe>
+<script src="${atlas.url}embed.js" async></script></body></html>`,
+      ];
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      await page.goto(`${article.origin}/stepper-${width}.html`);
+      const find = () => page.frames().find((f) => f.url().startsWith(atlas.url));
+      await expect.poll(() => !!find()).toBe(true);
+      const frame = find()!;
+      await frame.waitForFunction(() => document.documentElement.dataset['mapReady'] === 'true', null, { timeout: 45_000 });
+      const story = frame.getByTestId('story');
+      const caption = frame.getByTestId('story-caption');
+      const box = page.locator('iframe[data-atlas]');
+      /** The frame's height once embed.js has given it the atlas's height. */
+      const height = async () => {
+        await expect.poll(async () => Math.abs((await box.evaluate((f) => f.getBoundingClientRect().height)) - (await frame.evaluate(() => document.body.getBoundingClientRect().height))), { timeout: 10_000 }).toBeLessThanOrEqual(1);
+        return box.evaluate((f) => f.getBoundingClientRect().height);
+      };
+      await expect.poll(() => story.textContent(), { timeout: 15_000 }).toContain('Step 1 of 12');
+      expect(await frame.getByRole('button', { name: /Next event/ }).count()).toBe(0);
+      const heights = [await height()];
+      for (let n = 2; n <= 12; n++) {
+        const before = await caption.textContent();
+        await story.getByRole('button', { name: 'Next', exact: true }).click();
+        await expect.poll(() => story.textContent()).toContain(`Step ${n} of 12`);
+        await expect.poll(() => caption.textContent()).not.toBe(before);
+        heights.push(await height());
+      }
+      expect(Math.max(...heights) - Math.min(...heights), heights.join(', ')).toBeLessThanOrEqual(4);
+      await page.close();
+    });
+  }
 
   it('an unknown story says so; a hostile step is ignored', async () => {
     const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });

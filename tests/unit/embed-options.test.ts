@@ -76,8 +76,9 @@ describe('embed options', () => {
       theme: 'light',
       transparent: false,
       amp: false,
+      story: false,
     });
-    expect(parseEmbedOptions('?embed=1&chrome=full&static=yes&theme=neon&bg=red')).toEqual({ title: '', caption: '', minimal: false, fixed: false, theme: 'light', transparent: false, amp: false });
+    expect(parseEmbedOptions('?embed=1&chrome=full&static=yes&theme=neon&bg=red')).toEqual({ title: '', caption: '', minimal: false, fixed: false, theme: 'light', transparent: false, amp: false, story: false });
   });
   it('normalizes editor-typed text to one plain, bounded line', () => {
     expect(normalizeText('  Russia\n\tin   Libya ', 100)).toBe('Russia in Libya');
@@ -95,15 +96,22 @@ describe('embed options', () => {
     const title = '<img src=x onerror=alert(1)>"\'&';
     expect(parseEmbedOptions(`?title=${encodeURIComponent(title)}`).title).toBe(title);
   });
+  it('reads layout=story, the graphic of a scrolling story, and nothing else as it', () => {
+    expect(parseEmbedOptions('?embed=1&layout=story').story).toBe(true);
+    for (const v of ['Story', 'stories', '1', '']) expect(parseEmbedOptions(`?embed=1&layout=${v}`).story, v).toBe(false);
+    expect(optionParams({ ...parseEmbedOptions('?embed=1&layout=story&title=T') })).toEqual([['title', 'T'], ['layout', 'story']]);
+    // Kept through every rewrite of the embed's URL, like the other options.
+    expect(keptParams('?date=2019-04&layout=story&embed=1')).toBe('&layout=story');
+  });
   it('writes only what differs from the defaults', () => {
-    expect(optionParams({ title: ' A ', caption: '', minimal: false, fixed: true, theme: 'light', transparent: false, amp: false })).toEqual([['title', 'A'], ['static', '1']]);
+    expect(optionParams({ title: ' A ', caption: '', minimal: false, fixed: true, theme: 'light', transparent: false, amp: false, story: false })).toEqual([['title', 'A'], ['static', '1']]);
   });
 });
 
 describe('the snippet', () => {
   const view = { t: monthIndex(2020, 6), place: 'jufra', layers: { control: true, presence: true, diplomacy: true }, lang: 'en' as const };
   it('carries the options in src, and a title escaped as an attribute', () => {
-    const src = embedSrc(view, { title: 'Wagner & <co>', caption: '', minimal: true, fixed: false, theme: 'light', transparent: false, amp: false }, 'https://x.org/a/?embed=1&origin=https://y.org');
+    const src = embedSrc(view, { title: 'Wagner & <co>', caption: '', minimal: true, fixed: false, theme: 'light', transparent: false, amp: false, story: false }, 'https://x.org/a/?embed=1&origin=https://y.org');
     expect(src).toBe('https://x.org/a/?date=2020-06&place=jufra&embed=1&title=Wagner+%26+%3Cco%3E&chrome=minimal');
     const s = embedSnippet(src, 'https://x.org/a/embed.js', 'Wagner & <co> "x"', 612.4);
     expect(s).toContain('title="Wagner &amp; &lt;co&gt; &quot;x&quot;"');

@@ -30,7 +30,7 @@ describe('the table of URL parameters', () => {
 
   it('lets the host page set exactly the fields of protocol version 1, and keeps the embed options through rewrites', () => {
     expect(MESSAGE_FIELDS).toEqual(['date', 'place', 'layers', 'lang']);
-    expect(OPTIONS).toEqual(['title', 'caption', 'chrome', 'static', 'theme', 'bg', 'host']);
+    expect(OPTIONS).toEqual(['title', 'caption', 'chrome', 'static', 'theme', 'bg', 'host', 'layout']);
     expect(KEPT).toEqual(['origin', ...OPTIONS, 'release']);
     const set = parseHostMessage({ type: 'atlas:set', version: 1, date: '2019-04', place: 'tripoli', layers: ['control'], lang: 'ar' }, ctx);
     expect(set).toEqual({ t: monthIndex(2019, 4), place: 'tripoli', layers: { control: true, presence: false, diplomacy: false }, lang: 'ar' });

@@ -1,4 +1,5 @@
 /** Talks to the page that embeds the atlas in an iframe (postMessage): see docs/embedding.md. */
+import { tick } from 'svelte';
 import type { AtlasState } from '../state/app.svelte.ts';
 import { allowedOrigin, isMeasureRequest, originAccepted, out, parseHostMessage, type OutMessage, type SetCommand } from './messages.ts';
 import { coalesce, frameOrTimer } from './coalesce.ts';
@@ -22,12 +23,27 @@ export function connectHost(atlas: AtlasState): () => void {
   let lastT = atlas.t;
   let lastPlace = atlas.place;
 
+  // In an AMP page (host=amp) the atlas also asks AMP's runtime for its height, in AMP's own words;
+  // amp-iframe grants it when the frame is off screen or the reader taps its "overflow" button.
+  const amp = parseEmbedOptions(location.search).amp;
+  let lastHeight = 0;
+  /** Says the height when it has changed. */
+  function report() {
+    const h = Math.ceil(document.body.getBoundingClientRect().height);
+    if (h === lastHeight) return;
+    post(out.height((lastHeight = h)));
+    if (amp && target) host.postMessage({ sentinel: 'amp', type: 'embed-size', height: h }, target);
+  }
+
   // However many messages arrive, at most one merged request is applied a frame (coalesce.ts).
   const requests = coalesce<SetCommand>((cmd) => {
     if (cmd.lang) atlas.lang = cmd.lang;
     if (cmd.layers) atlas.layers = cmd.layers;
     if (cmd.t !== undefined) atlas.setTime((lastT = cmd.t));
     if (cmd.place !== undefined) atlas.place = lastPlace = cmd.place;
+    // The host's own change may change the height while the frame is off screen, where the browser
+    // holds back the ResizeObserver below until it scrolls back: say it once the page is redrawn.
+    void tick().then(report);
   }, frameOrTimer());
 
   function onmessage(e: MessageEvent) {
@@ -46,16 +62,7 @@ export function connectHost(atlas: AtlasState): () => void {
     if (place !== lastPlace) post(out.place((lastPlace = place)));
   });
 
-  // In an AMP page (host=amp) the atlas also asks AMP's runtime for its height, in AMP's own words;
-  // amp-iframe grants it when the frame is off screen or the reader taps its "overflow" button.
-  const amp = parseEmbedOptions(location.search).amp;
-  let lastHeight = 0;
-  const sizes = new ResizeObserver(() => {
-    const h = Math.ceil(document.body.getBoundingClientRect().height);
-    if (h === lastHeight) return;
-    post(out.height((lastHeight = h)));
-    if (amp && target) host.postMessage({ sentinel: 'amp', type: 'embed-size', height: h }, target);
-  });
+  const sizes = new ResizeObserver(report);
   sizes.observe(document.body);
 
   // A timer, not requestAnimationFrame: browsers pause frames in off-screen iframes.

@@ -1,7 +1,7 @@
 /**
  * What the journalist sets for an embed, as URL parameters of the iframe's `src` (and fields of the
  * Share dialog): a title and a one-line caption (plain text, length-limited), minimal chrome, a fixed
- * date without a slider, a theme, a transparent background, AMP. Each is a parameter of the table in
+ * date without a slider, a theme, a transparent background, AMP, a scrolling story's graphic. Each is a parameter of the table in
  * state/params.ts (`option`); these and `origin=` are kept in the atlas's URL through every rewrite
  * (state/url.ts, keptParams), so a reload of the frame shows the same embed under the same lock.
  */
@@ -28,9 +28,11 @@ export interface EmbedOptions {
   transparent: boolean;
   /** Inside an AMP page's amp-iframe (`host=amp`): the atlas also asks AMP for its height (docs/embedding.md, "AMP"). */
   amp: boolean;
+  /** The graphic of a scrolling story (`layout=story`, set by embed.js): map, date and the step in words, filling the frame (docs/stories.md). */
+  story: boolean;
 }
 
-export const NO_OPTIONS: EmbedOptions = { title: '', caption: '', minimal: false, fixed: false, theme: 'light', transparent: false, amp: false };
+export const NO_OPTIONS: EmbedOptions = { title: '', caption: '', minimal: false, fixed: false, theme: 'light', transparent: false, amp: false, story: false };
 
 /**
  * @example parseEmbedOptions('?embed=1&title=Wagner%20in%20Libya&static=1') // { title: 'Wagner in Libya', caption: '', minimal: false, fixed: true, … }
@@ -45,6 +47,7 @@ export function parseEmbedOptions(search: string): EmbedOptions {
     theme: p.theme ?? NO_OPTIONS.theme,
     transparent: p.bg ?? NO_OPTIONS.transparent,
     amp: p.host ?? NO_OPTIONS.amp,
+    story: p.layout ?? NO_OPTIONS.story,
   };
 }
 
@@ -65,6 +68,6 @@ export function parseTheme(search: string): Theme {
 
 /** The options as query parameters, defaults left out, in the table's order. */
 export function optionParams(o: EmbedOptions): [string, string][] {
-  const p = writeParams({ title: o.title, caption: o.caption, chrome: o.minimal, static: o.fixed, theme: o.theme, bg: o.transparent, host: o.amp }, OPTIONS);
+  const p = writeParams({ title: o.title, caption: o.caption, chrome: o.minimal, static: o.fixed, theme: o.theme, bg: o.transparent, host: o.amp, layout: o.story }, OPTIONS);
   return [...p];
 }

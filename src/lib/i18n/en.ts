@@ -385,6 +385,7 @@ export const en = {
   'story.next': "Next",
   'story.sources': "Sources for this step",
   'story.missing': "This story is not in this version of the atlas.",
+  'story.thisMonth': "This month: {list}.",
   'builder.heading': "Build a story",
   'builder.help': "Move the atlas to each view of your story, add it as a step and write its caption. Then copy the story file (an editor adds it to the atlas’s stories/ folder), the article with its marked-up paragraphs, or the embed that tells the story step by step.",
   'builder.title': "Story title",

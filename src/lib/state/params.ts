@@ -271,6 +271,18 @@ export const PARAMS = {
     option: true,
     doc: { group: 'embed', example: 'host=amp', text: "`amp`: inside an AMP page's `amp-iframe` (the Share dialog's AMP code sets it): the atlas also asks AMP for its height", default: 'off' },
   }),
+  layout: param<boolean>({
+    max: 8,
+    ...flag('story'),
+    kept: true,
+    option: true,
+    doc: {
+      group: 'embed',
+      example: 'layout=story',
+      text: "`story`: the graphic of a scrolling story ([Stories](stories.md)): the map, the date and the step's place in words, filling the frame's height, without the slider or the buttons. embed.js sets it on a frame followed by marked paragraphs",
+      default: 'the embed',
+    },
+  }),
   release: param<ReleaseParam>({
     max: 32,
     read: parseReleaseParam,

@@ -22,7 +22,8 @@ export function holderWords(index: AtlasIndex, tr: Translator, a: AreaState): st
   return who(a.holder);
 }
 
-function describe(index: AtlasIndex, tr: Translator, a: AreaState): string {
+/** One area in a sentence: "Tripoli: GNA.", with its notes (a contest, a claim, an uncertain date, last reported). */
+export function describe(index: AtlasIndex, tr: Translator, a: AreaState): string {
   const name = placeName(index, tr, a.id);
   const who = (id: string) => actorShort(index, tr, id);
   let s: string;

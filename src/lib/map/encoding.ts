@@ -5,6 +5,7 @@
  * what a reader sees.
  */
 import type { Actor } from '../records/types.ts';
+import { isClaimOnly } from '../records/why.ts';
 
 export const PALETTE = {
   sea: '#dce9f2',
@@ -174,8 +175,8 @@ export function forcePaint(color: string, look: ForceLook): { fill: string; stro
   return { fill: color, stroke: '#ffffff', strokeWidth: FORCE_OUTLINE.white, dash: null };
 }
 
-/** A claim rather than a finding (alleged, denied) is drawn hollow. */
-export const isHollow = (status: string): boolean => status === 'alleged' || status === 'denied';
+/** A claim rather than a finding (alleged, denied) is drawn hollow (the rule the "why" view states: records/why.ts). */
+export const isHollow = isClaimOnly;
 
 /** The family of every name on the map (HTML overlay, SVG images and the width measurements alike). */
 export const LABEL_FAMILY = "system-ui, 'Noto Sans', 'Noto Sans Arabic', sans-serif";

@@ -435,6 +435,8 @@ export const ar: Catalog = {
   'why.arcName': "{title} ({from} – {to})",
   'why.arcsHere': "الأقواس الدبلوماسية إلى {city} ({n}): لماذا كل منها هنا؟",
   'why.arcHere': "القوس الدبلوماسي إلى {city}: لماذا هو هنا؟",
+  'why.short': "لماذا؟",
+  'why.otherArcs': "أقواس دبلوماسية أخرى على الخريطة ({n}): لماذا كل منها هنا؟",
   'why.chip': "لماذا هذا هنا؟ {what}",
   'why.chipLabel': "لماذا هذا هنا؟ ما تحت المؤشر",
   'why.mark.fill': "اللون",

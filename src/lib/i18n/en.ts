@@ -433,6 +433,8 @@ export const en = {
   'why.arcName': "{title} ({from} – {to})",
   'why.arcsHere': "Diplomatic arcs to {city} ({n}): why is each here?",
   'why.arcHere': "Diplomatic arc to {city}: why is it here?",
+  'why.short': "Why?",
+  'why.otherArcs': "Other diplomatic arcs on the map ({n}): why is each here?",
   'why.chip': "Why is this here? {what}",
   'why.chipLabel': "Why is this here? What is under the pointer",
   'why.mark.fill': "Fill",

@@ -438,6 +438,8 @@ export const ru: Catalog = {
   'why.arcName': "{title} ({from} – {to})",
   'why.arcsHere': "Дипломатические дуги ({n}), {city}: почему каждая здесь?",
   'why.arcHere': "Дипломатическая дуга, {city}: почему она здесь?",
+  'why.short': "Почему?",
+  'why.otherArcs': "Другие дипломатические дуги на карте ({n}): почему каждая здесь?",
   'why.chip': "Почему это здесь? {what}",
   'why.chipLabel': "Почему это здесь? Что под указателем",
   'why.mark.fill': "Заливка",

@@ -7,6 +7,9 @@
 import type { Actor } from '../records/types.ts';
 import { isClaimOnly } from '../records/why.ts';
 
+/** How far from a thin diplomatic arc a click or tap still finds it, on either map (CSS px). */
+export const ARC_PICK_PX = 6;
+
 export const PALETTE = {
   sea: '#dce9f2',
   land: '#f4f1ea',

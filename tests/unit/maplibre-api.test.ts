@@ -32,6 +32,7 @@ const MAP_METHODS = [
   'setGlobalStateProperty',
   'setLayoutProperty',
   'project',
+  'queryRenderedFeatures',
   'easeTo',
   'getZoom',
   'loaded',

@@ -9,7 +9,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import { buildStyle, type StyleInput } from './style.ts';
 import type { Theme } from '../tokens/tokens.ts';
-import { hatchImage } from './encoding.ts';
+import { ARC_PICK_PX, hatchImage } from './encoding.ts';
 import { BASEMAP_BOUNDS, LIBYA_BOUNDS, framePadding } from './frame.ts';
 import type { LayerGroup } from '../state/layers.ts';
 
@@ -30,8 +30,17 @@ export interface AtlasMapOptions extends StyleInput {
   hatches: { id: string; stripes: string[] }[];
   /** Called with a region or zone id when the reader clicks a region. */
   onRegionClick?: (areaId: string) => void;
+  /** Called on every click with what is drawn under it: for "why is this here?" (records/why.ts). */
+  onPick?: (pick: MapPick) => void;
   /** Embedded in an article: the page scrolls until the reader engages with the map. */
   cooperativeGestures?: boolean;
+}
+
+/** What a click found on the map: where (CSS px in the container), the region or zone whose fill is drawn there, the arcs within a few pixels. */
+export interface MapPick {
+  point: [number, number];
+  area: string | null;
+  arcs: string[];
 }
 
 export interface AtlasMap {
@@ -91,6 +100,22 @@ export function createAtlasMap(opts: AtlasMapOptions): AtlasMap {
     });
     map.on('mouseenter', 'region-fill', () => (map.getCanvas().style.cursor = 'pointer'));
     map.on('mouseleave', 'region-fill', () => (map.getCanvas().style.cursor = ''));
+  }
+
+  if (opts.onPick) {
+    const onPick = opts.onPick;
+    map.on('click', (e) => {
+      const { x, y } = e.point;
+      // Only what is drawn: hidden layers and features filtered out by the month are not returned.
+      const arcs = map.queryRenderedFeatures([[x - ARC_PICK_PX, y - ARC_PICK_PX], [x + ARC_PICK_PX, y + ARC_PICK_PX]], { layers: ['diplomacy-arcs'] });
+      const fills = map.queryRenderedFeatures([x, y], { layers: ['region-fill'] });
+      // The period on top is the one with the highest rank (the layer's fill-sort-key), as the view shows it.
+      const top = fills.reduce<(typeof fills)[number] | null>((best, f) => (best && Number(best.properties['z']) >= Number(f.properties['z']) ? best : f), null);
+      const area = top?.properties['area'];
+      onPick({ point: [x, y], area: typeof area === 'string' ? area : null, arcs: [...new Set(arcs.map((f) => String(f.properties['id'])))] });
+    });
+    map.on('mouseenter', 'diplomacy-arcs', () => (map.getCanvas().style.cursor = 'pointer'));
+    map.on('mouseleave', 'diplomacy-arcs', () => (map.getCanvas().style.cursor = ''));
   }
 
   const ready = new Promise<void>((resolve) => map.once('load', () => resolve()));

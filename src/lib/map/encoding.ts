@@ -6,6 +6,10 @@
  */
 import type { Actor } from '../records/types.ts';
 import { MAP, type MapColors, type Theme } from '../tokens/tokens.ts';
+import { isClaimOnly } from '../records/why.ts';
+
+/** How far from a thin diplomatic arc a click or tap still finds it, on either map (CSS px). */
+export const ARC_PICK_PX = 6;
 
 export type { Theme } from '../tokens/tokens.ts';
 
@@ -166,8 +170,8 @@ export function forcePaint(color: string, look: ForceLook): { fill: string; stro
   return { fill: color, stroke: '#ffffff', strokeWidth: FORCE_OUTLINE.white, dash: null };
 }
 
-/** A claim rather than a finding (alleged, denied) is drawn hollow. */
-export const isHollow = (status: string): boolean => status === 'alleged' || status === 'denied';
+/** A claim rather than a finding (alleged, denied) is drawn hollow (the rule the "why" view states: records/why.ts). */
+export const isHollow = isClaimOnly;
 
 /** The family of every name on the map (HTML overlay, SVG images and the width measurements alike). */
 export const LABEL_FAMILY = "system-ui, 'Noto Sans', 'Noto Sans Arabic', sans-serif";

@@ -103,6 +103,8 @@ export interface OverlayText {
   box: Box;
   /** The region a region name opens. */
   region?: string;
+  /** A counterpart city's name, or an edge label: the diplomatic arcs (event ids) it names, strongest first. */
+  arcs?: string[];
 }
 
 export interface Overlay {
@@ -275,7 +277,7 @@ export function layoutOverlay(input: OverlayInput): Overlay {
       if (inFrame(at, -4)) {
         const s = sized(nameOf(city), 'city');
         markers.push({ id: `city:${city}`, at, priority: MUST_SHOW, text: { w: s.w, h: s.h }, interactive: false });
-        textInfo.set(`city:${city}`, { id: `city:${city}`, kind: 'city', text: s.text, font: s.font });
+        textInfo.set(`city:${city}`, { id: `city:${city}`, kind: 'city', text: s.text, font: s.font, arcs: arcs.map((a) => a.event.id) });
         continue;
       }
       for (const a of arcs) {
@@ -312,7 +314,7 @@ export function layoutOverlay(input: OverlayInput): Overlay {
       const id = `edge:${list.map((e) => e.city).join('+')}`;
       // The arcs of the month first: they are drawn strong.
       texts.push({ id, at: [cx, cy], w, h: s.h, priority: list.some((e) => e.current) ? 0 : MUST_SHOW, shifts: shifts.map((x) => x.s), early: true });
-      textInfo.set(id, { id, kind: 'edge', text: s.text, font: s.font });
+      textInfo.set(id, { id, kind: 'edge', text: s.text, font: s.font, arcs: list.flatMap((e) => (byCity.get(e.city) ?? []).map((a) => a.event.id)) });
     }
   }
 

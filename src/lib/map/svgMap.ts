@@ -61,6 +61,12 @@ export interface SvgMapInput {
   title?: string;
   /** The map's theme (its land, sea, borders and names); images are light. */
   theme?: Theme;
+  /**
+   * Over each arc, a wide invisible stroke a click or tap finds (`data-arc-hit`, `hitWidth` px): the
+   * browser's map asks "why is this here?" of the arc under the pointer. Images have none.
+   */
+  hits?: boolean;
+  hitWidth?: number;
 }
 
 /** What XML cannot hold at all (U+FFFE, U+FFFF, controls, lone surrogates): dropped, or the image would not open. */
@@ -194,6 +200,7 @@ export function renderSvgMap(input: SvgMapInput): string {
   }
   out.push('</g>');
 
+  const hits: string[] = [];
   if (layers.diplomacy) {
     const ends = new Map<string, boolean>();
     for (const { event, current } of view.arcs) {
@@ -205,6 +212,7 @@ export function renderSvgMap(input: SvgMapInput): string {
       const style = current ? ARC.current : ARC.fading;
       const dash = event.status === 'confirmed' ? '' : ` stroke-dasharray="${ARC.unconfirmedDash.map((n) => num(n * style.width)).join(' ')}"`;
       out.push(`<path d="${esc(d)}" data-arc="${esc(event.id)}" fill="none" stroke="${esc(palette.arc)}" stroke-width="${num(style.width)}" stroke-opacity="${num(style.opacity)}" stroke-linecap="round"${dash}/>`);
+      if (input.hits) hits.push(`<path d="${esc(d)}" data-arc-hit="${esc(event.id)}" fill="none" stroke="#000" stroke-opacity="0" stroke-width="${num(input.hitWidth ?? 12)}" pointer-events="stroke"/>`);
       ends.set(event.counterpart!, true);
     }
     for (const id of ends.keys()) {
@@ -213,6 +221,8 @@ export function renderSvgMap(input: SvgMapInput): string {
       if (!f || !at) continue;
       out.push(`<circle cx="${num(at[0])}" cy="${num(at[1])}" r="3" fill="${esc(palette.arc)}" stroke="#fff" stroke-width="1"/>`);
     }
+    // Above every arc drawn, so a click near two arcs finds both.
+    out.push(...hits);
   }
 
   if (input.markers && input.tr) {

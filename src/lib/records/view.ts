@@ -8,12 +8,18 @@
  * shown (atlasIndex.ts): the latest to begin, or the incumbent of a contest.
  */
 import { ceilOf, floorOf, parsePartialDate, yearOf } from '../time/dates.ts';
-import { isUncertainAt, overlaps, overlapsMonth, type Interval } from '../time/interval.ts';
+import { isUncertainAt, overlaps, overlapsMonth, uncertainDateAt, type Interval } from '../time/interval.ts';
 import { regionOf, type AtlasIndex } from './atlasIndex.ts';
 import type { EventRecord, PresenceRecord, RankedControl, Timed } from './types.ts';
 
 /** How long a diplomatic arc stays on the map after its event, fading (months, the event's own included). */
 export const ARC_MONTHS = 12;
+
+/**
+ * The last month an event's arc is on the map: ARC_MONTHS − 1 months after the event's last month.
+ * @example arcLastMonth({ span: unitOf('2018-11-07') }) // monthIndex(2019, 10): strong in November 2018, fading until October 2019
+ */
+export const arcLastMonth = (e: { span: Interval }): number => Math.ceil(e.span.end) - 1 + ARC_MONTHS - 1;
 
 export interface AreaState {
   /** The region, zone or place. */
@@ -35,6 +41,8 @@ export interface AreaState {
   previous: string | undefined;
   /** Within a year of an approximate or year-only start or end of the period shown. */
   uncertain: boolean;
+  /** Which date of the period shown makes it uncertain this month (when `uncertain`, and not divided). */
+  uncertainDate?: 'start' | 'end';
   /** A divided region: the state of each of its zones (empty otherwise). */
   zones: AreaState[];
   /** The period shown is open-ended but no source has reported it in the STALE_MONTHS before the month: its newest source's date. */
@@ -179,10 +187,15 @@ function ownState(index: AtlasIndex, id: string, t: number): AreaState {
     parties,
     claims: [...new Set((shown.claims ?? []).map((c) => c.actor).filter((a) => !parties.includes(a)))],
     previous: before && before.actor !== shown.actor ? before.actor : undefined,
-    uncertain: isUncertainAt(shown.span, shown.circa, t),
+    ...uncertainOf(shown, t),
     zones: [],
     ...lastReportedAt(shown, t),
   };
+}
+
+function uncertainOf(p: RankedControl, t: number): { uncertain: boolean; uncertainDate?: 'start' | 'end' } {
+  const date = uncertainDateAt(p.span, p.circa, t);
+  return date ? { uncertain: true, uncertainDate: date } : { uncertain: false };
 }
 
 /** A record still open whose newest source is this many months or more before a month is "last reported" in it. */

@@ -76,6 +76,11 @@ export function endIsUncertain(iv: Interval, circa: boolean | undefined): boolea
  * 34-year period whose end is "about February 2011" is certain in 1990.
  */
 export function isUncertainAt(iv: Interval, circa: boolean | undefined, t: number): boolean {
-  if (startIsUncertain(iv, circa) && t >= Math.floor(iv.start) && t < iv.start + UNCERTAIN_MONTHS) return true;
-  return endIsUncertain(iv, circa) && t < iv.end && t >= iv.end - UNCERTAIN_MONTHS;
+  return uncertainDateAt(iv, circa, t) !== null;
+}
+
+/** Which of the record's dates makes month t uncertain (isUncertainAt): its start, its end, or neither (null). */
+export function uncertainDateAt(iv: Interval, circa: boolean | undefined, t: number): 'start' | 'end' | null {
+  if (startIsUncertain(iv, circa) && t >= Math.floor(iv.start) && t < iv.start + UNCERTAIN_MONTHS) return 'start';
+  return endIsUncertain(iv, circa) && t < iv.end && t >= iv.end - UNCERTAIN_MONTHS ? 'end' : null;
 }

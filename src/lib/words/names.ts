@@ -13,3 +13,9 @@ export function placeName(index: AtlasIndex, tr: Translator, id: string): string
   const f = index.features.get(id);
   return f ? tr.name(f.properties) : id;
 }
+
+/** "2 foreign forces at al-Jufra air base: Wagner at …; Russian forces at …" (a group of forces' button). */
+export function forcesHereWords(index: AtlasIndex, tr: Translator, forces: { place: string; label: string }[]): string {
+  const place = forces[0] ? placeName(index, tr, forces[0].place) : '';
+  return tr.t('map.forcesHere', { count: forces.length, place, list: forces.map((f) => f.label).join('; ') });
+}

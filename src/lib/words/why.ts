@@ -155,3 +155,10 @@ export function whyWords(index: AtlasIndex, tr: Translator, why: Why): WhyText {
     parts: why.parts.map((p) => whyWords(index, tr, p)),
   };
 }
+
+/** "Diplomatic arcs to Moscow (3): why is each here?"; with no city, the arcs whose name found no room. */
+export function arcsWords(index: AtlasIndex, tr: Translator, cities: string[], n: number): string {
+  if (cities.length === 0) return tr.t('why.otherArcs', { n });
+  const city = tr.list(cities.map((c) => tr.name(index.features.get(c)?.properties ?? { name_en: c })));
+  return n === 1 ? tr.t('why.arcHere', { city }) : tr.t('why.arcsHere', { city, n });
+}

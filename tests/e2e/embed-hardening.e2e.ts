@@ -91,7 +91,11 @@ describe('the origin lock', () => {
     await e.page.keyboard.press('PageUp');
     await expect.poll(() => e.frame.evaluate(() => location.search)).toContain('date=1961-01');
     expect(await e.frame.evaluate(() => new URLSearchParams(location.search).get('origin'))).toBe(stranger.origin);
-    await e.frame.evaluate(() => location.reload());
+    // The old page's "map ready" must not pass for the new one's: it is cleared before the reload.
+    await e.frame.evaluate(() => {
+      document.documentElement.dataset['mapReady'] = 'reloading';
+      location.reload();
+    });
     await expect.poll(() => e.frame.evaluate(() => document.documentElement.dataset['mapReady'] ?? '').catch(() => ''), { timeout: 45_000 }).toBe('true');
     expect(await timeOf(e.frame)).toBe('January 1961');
     await send(e.page, { type: 'atlas:set', version: 1, date: '2019-04' });

@@ -26,6 +26,6 @@ export default defineConfig({
   base: './',
   plugins: [tokensPlugin(), reportPlugin(), geojson(), dataSplit(import.meta.dirname), releases(import.meta.dirname), svgPathsPlugin(import.meta.dirname), svelte(), sameOriginAssets(), previewsPlugin(import.meta.dirname), shellPlugin()],
   server: { port: 5173 },
-  build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
+  build: { target: 'es2022', chunkSizeWarningLimit: 1200, cssCodeSplit: false },
   test: { include: ['tests/unit/**/*.test.ts'], environment: 'node' },
 });

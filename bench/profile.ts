@@ -69,14 +69,14 @@ try {
       seen.add(key);
     }
   });
-  const list = (m: Map<string, number>) =>
+  const list = (m: Map<string, number>, keep: (k: string) => boolean = () => true) =>
     [...m]
-      .filter(([k]) => !/^\((idle|program|root)\)/.test(k))
+      .filter(([k]) => !/^\((idle|program|root)\)/.test(k) && keep(k))
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([k, v]) => `${v.toFixed(0).padStart(7)} ms  ${k}`)
       .join('\n');
-  console.log(`${query} at 412 px, 4× CPU slowdown\n\nOwn time\n${list(own)}\n\nIn all (with what it calls)\n${list(all)}`);
+  console.log(`${query} at 412 px, 4× CPU slowdown\n\nOwn time\n${list(own)}\n\nIn all (with what it calls)\n${list(all)}\n\nIn all, the atlas's own code\n${list(all, (k) => /\.(ts|svelte):\d+$/.test(k) && !/(client|shared|reactivity)\//.test(k))}`);
 } finally {
   await browser.close();
   await served.close();

@@ -5,7 +5,9 @@
  */
 import { Map as MlMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import 'maplibre-gl/dist/maplibre-gl.css';
+// MapLibre's stylesheet is a file of its own, linked when the map first loads: the first view's one
+// stylesheet (render-blocking) stays the app's own.
+import mapCssUrl from 'maplibre-gl/dist/maplibre-gl.css?url';
 import type { FeatureCollection } from 'geojson';
 import { buildStyle, type StyleInput } from './style.ts';
 import type { Theme } from '../tokens/tokens.ts';
@@ -14,6 +16,24 @@ import { BASEMAP_BOUNDS, LIBYA_BOUNDS, framePadding } from './frame.ts';
 import type { LayerGroup } from '../state/layers.ts';
 
 setWorkerUrl(workerUrl);
+
+/** Links MapLibre's stylesheet once; settles when it has loaded (or failed: the map still draws). */
+export function mapStyles(): Promise<void> {
+  const href = new URL(mapCssUrl, document.baseURI).href;
+  let link = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].find((l) => l.href === href);
+  if (link?.sheet) return Promise.resolve();
+  if (!link) {
+    link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    document.head.append(link);
+  }
+  const l = link;
+  return new Promise((done) => {
+    l.addEventListener('load', () => done(), { once: true });
+    l.addEventListener('error', () => done(), { once: true });
+  });
+}
 
 /** The worker's address, for a check of the type the host serves it with (worker.ts). */
 export const mapWorkerUrl: string = workerUrl;

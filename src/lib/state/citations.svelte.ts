@@ -49,6 +49,14 @@ export class Citations {
     return this.#pending;
   }
 
+  /** load() once the first view has settled (the main thread idle): a place open in the first view is drawn before its sources' chunk is fetched. */
+  loadWhenIdle(): void {
+    if (this.ready || this.#pending) return;
+    const go = () => void this.load().catch(() => undefined);
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(go, { timeout: 1000 });
+    else setTimeout(go, 100);
+  }
+
   /** A record's citations ([] until loaded). */
   of(recordId: string): Citation[] {
     return this.#byRecord.get(recordId) ?? [];

@@ -49,7 +49,7 @@ async function setMonth(page: Page, key: string): Promise<void> {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
-/** Names on the map farther than NEAR px from their place and not joined to it by a leader line. */
+/** Names on the map farther than NEAR px from their place and not joined to it by a leader line, or on another place's button. */
 async function namesAway(page: Page): Promise<{ away: string[]; named: number }> {
   const stage = page.locator('[data-testid="map-stage"]');
   const box = (await stage.boundingBox())!;
@@ -63,7 +63,10 @@ async function namesAway(page: Page): Promise<{ away: string[]; named: number }>
       const dist = (p: number[], r: { left: number; right: number; top: number; bottom: number }) =>
         Math.hypot(Math.max(r.left - p[0]!, 0, p[0]! - r.right), Math.max(r.top - p[1]!, 0, p[1]! - r.bottom));
       for (const el of document.querySelectorAll('.overlay [data-label="place"]')) {
-        const id = el.closest('[data-place]')?.getAttribute('data-place') ?? '';
+        const button = el.closest('[data-place]');
+        const id = button?.getAttribute('data-place') ?? '';
+        // The name is the button of the place it names: a tap on "al-Watiya" opens al-Watiya.
+        if (el.textContent && !(button?.getAttribute('aria-label') ?? '').includes(el.textContent)) away.push(`${el.textContent} on the button of ${button?.getAttribute('aria-label')}`);
         const p = (points as Record<string, [number, number]>)[id];
         const r = el.getBoundingClientRect();
         if (!p || r.width === 0) continue;

@@ -10,7 +10,7 @@ import { parse } from 'svelte/compiler';
 import { en, type MessageKey } from '../../src/lib/i18n/en.ts';
 import { ar } from '../../src/lib/i18n/ar.ts';
 import { ru } from '../../src/lib/i18n/ru.ts';
-import { registerLanguage, translator, type Lang } from '../../src/lib/i18n/i18n.ts';
+import { LOCALES, registerLanguage, translator, type Lang } from '../../src/lib/i18n/i18n.ts';
 import { mergeTranslations, translationReport, type RecordTranslations } from '../../src/lib/records/translations.ts';
 import { indexData } from '../../src/lib/records/atlasIndex.ts';
 import { viewAt } from '../../src/lib/records/view.ts';
@@ -151,7 +151,24 @@ const loadCatalogs = () => {
 describe('dates and names in each language', () => {
   beforeEach(loadCatalogs);
   const aug2011 = monthIndex(2011, 8);
-  it('formats months with Intl: Arabic month names with the Latin digits used in Libya, Russian month names', () => {
+  it('writes every month, day, year and list as Intl does (CLDR) in each language, without asking Intl', () => {
+    for (const lang of ['en', 'ar', 'ru'] as const) {
+      const tr = translator(lang);
+      const intl = (opts: Intl.DateTimeFormatOptions, when: number) => new Intl.DateTimeFormat(LOCALES[lang], { timeZone: 'UTC', ...opts }).format(when);
+      for (let m = 1; m <= 12; m++) {
+        for (const [y, d] of [[1943, 1], [2019, 15], [2026, 28]] as const) {
+          expect(tr.month(monthIndex(y, m))).toBe(intl({ month: 'long', year: 'numeric' }, Date.UTC(y, m - 1, 15)));
+          const iso = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+          expect(tr.date(iso)).toBe(intl({ day: 'numeric', month: 'long', year: 'numeric' }, Date.UTC(y, m - 1, d)));
+          expect(tr.date(iso.slice(0, 7))).toBe(intl({ month: 'long', year: 'numeric' }, Date.UTC(y, m - 1, 15)));
+        }
+      }
+      expect(tr.date('1975')).toBe(intl({ year: 'numeric' }, Date.UTC(1975, 0, 15)));
+      const lists = [[], ['Tripoli'], ['Tripoli', 'Sirte'], ['Tripoli', 'Sirte', 'Sabha'], ['Tripoli', 'Sirte', 'Sabha', 'Derna']];
+      for (const items of lists) expect(tr.list(items)).toBe(new Intl.ListFormat(LOCALES[lang], { type: 'conjunction' }).format(items));
+    }
+  });
+  it('formats months: Arabic month names with the Latin digits used in Libya, Russian month names', () => {
     expect(translator('en').month(aug2011)).toBe('August 2011');
     expect(translator('ar').month(aug2011)).toMatch(/^أغسطس 2011$/);
     expect(translator('ru').month(aug2011)).toMatch(/^август 2011/);

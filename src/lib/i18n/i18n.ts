@@ -1,9 +1,10 @@
 /**
- * Messages, names and dates in the reader's language. Dates are formatted with Intl at the
- * precision they were recorded with: "1975", "April 2008", "16 April 2008".
+ * Messages, names and dates in the reader's language. Dates are written at the precision they
+ * were recorded with: "1975", "April 2008", "April 16, 2008" (CLDR's forms: dateNames.ts).
  */
 import { en, type Catalog, type MessageKey } from './en.ts';
 import { monthOf, parsePartialDate, yearOf } from '../time/dates.ts';
+import { DATE_NAMES, andList } from './dateNames.ts';
 import type { Localized } from '../records/types.ts';
 
 export const LANGUAGES = ['en', 'ar', 'ru'] as const;
@@ -63,17 +64,7 @@ export function translator(lang: Lang): Translator {
 function makeTranslator(lang: Lang, pack: (typeof packs)[Lang]): Translator {
   const catalog: Catalog = { ...en, ...pack?.catalog };
   const texts = pack?.texts;
-  const locale = LOCALES[lang];
-  // Each formatter is made when first used: making one costs more than a thousand formats.
-  const lazy = <T>(make: () => T) => {
-    let made: T | undefined;
-    return () => (made ??= make());
-  };
-  const fmt = (opts: Intl.DateTimeFormatOptions) => lazy(() => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...opts }));
-  const monthYear = fmt({ month: 'long', year: 'numeric' });
-  const dayMonthYear = fmt({ day: 'numeric', month: 'long', year: 'numeric' });
-  const yearOnly = fmt({ year: 'numeric' });
-  const listFmt = lazy(() => new Intl.ListFormat(locale, { type: 'conjunction' }));
+  const names = DATE_NAMES[lang];
 
   const t: Translator['t'] = (key, vars) =>
     catalog[key].replace(/\{(\w+)\}/g, (m, k: string) => (vars && k in vars ? String(vars[k]) : m));
@@ -82,17 +73,16 @@ function makeTranslator(lang: Lang, pack: (typeof packs)[Lang]): Translator {
     lang,
     dir: lang === 'ar' ? 'rtl' : 'ltr',
     t,
-    month: (m) => monthYear().format(Date.UTC(yearOf(m), monthOf(m) - 1, 15)),
+    month: (m) => names.monthYear(monthOf(m), yearOf(m)),
     date(text, circa) {
       const d = parsePartialDate(text);
       // A date the validator would have refused is shown as written rather than breaking the page.
       if (!d) return text;
-      const when = Date.UTC(d.year, (d.month ?? 1) - 1, d.day ?? 15);
-      const out = (d.precision === 'day' ? dayMonthYear() : d.precision === 'month' ? monthYear() : yearOnly()).format(when);
+      const out = d.precision === 'day' ? names.dayMonthYear(d.day ?? 1, d.month ?? 1, d.year) : d.precision === 'month' ? names.monthYear(d.month ?? 1, d.year) : String(d.year);
       return circa ? t('time.circa', { date: out }) : out;
     },
     text: (l) => (l ? (l[lang] ?? texts?.get(l) ?? l.en) : ''),
     name: (p) => (lang === 'ar' ? p.name_ar : lang === 'ru' ? p.name_ru : undefined) ?? p.name_en,
-    list: (items) => listFmt().format(items),
+    list: (items) => andList(lang, items),
   };
 }

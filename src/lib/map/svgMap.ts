@@ -25,9 +25,12 @@ import type { Box } from './placement.ts';
 
 /**
  * The map's static shapes as SVG paths in Web Mercator units (x = longitude in radians,
- * y = −ln tan(π/4 + latitude/2)), made at build time by scripts/lib/svg-paths.ts.
+ * y = −ln tan(π/4 + latitude/2)) counted in whole steps of `unit`, made at build time by
+ * scripts/lib/svg-paths.ts.
  */
 export interface SvgPaths {
+  /** The paths' step in Mercator units (their numbers are whole steps). */
+  unit: number;
   /** Countries around and including Libya. */
   basemap: { id: string; libya: boolean; d: string }[];
   /** Regions and zones by id. */
@@ -174,17 +177,19 @@ export function renderSvgMap(input: SvgMapInput): string {
   // The static shapes, in Mercator units, placed by the frame's scale and translation.
   const k = projection.scale();
   const [tx, ty] = projection.translate();
-  const toScreen = `matrix(${k} 0 0 ${k} ${tx} ${ty})`;
+  // The paths count whole steps of `unit`: one step is k × unit px.
+  const u = input.paths.unit;
+  const toScreen = `matrix(${k * u} 0 0 ${k * u} ${tx} ${ty})`;
   // MapLibre anchors fill patterns to the world's corner and draws a pattern pixel as one pixel of
   // the tiles' integer zoom, so it grows by 2^(zoom − ⌊zoom⌋) with the camera's zoom; the hatch here
   // follows it, so the two maps hatch identically (frame.ts gives the same zoom as MapLibre).
   const zoom = Math.log2((2 * Math.PI * k) / 512);
   const tilePixel = 2 ** (zoom - Math.floor(zoom)) / k;
-  const toUnits = `matrix(${tilePixel} 0 0 ${tilePixel} ${-Math.PI} ${-Math.PI})`;
+  const toUnits = `matrix(${tilePixel / u} 0 0 ${tilePixel / u} ${-Math.PI / u} ${-Math.PI / u})`;
   out.push(`<rect width="${num(width)}" height="${num(height)}" fill="${esc(palette.sea)}"/>`);
-  // Stroke widths are given in those units too (1 px = 1/k), since not every renderer honours
+  // Stroke widths are given in those units too (1 px = 1/(k × unit)), since not every renderer honours
   // vector-effect="non-scaling-stroke" (resvg, which draws the build's images, does not).
-  const px = (n: number) => String(n / k);
+  const px = (n: number) => String(n / (k * u));
   out.push(`<g transform="${toScreen}">`, `<g stroke="${esc(palette.border)}" stroke-width="${px(0.6)}">`, basemapSvg(input.paths, input.theme ?? 'light'), '</g>');
   if (layers.control) {
     for (const region of view.regions) {

@@ -351,7 +351,7 @@ export function forceChanges(index: AtlasIndex, a: number, b: number): ForceChan
     if (first > a && first <= b) forces.push({ presence, t: first, change: 'arrived' });
     if (after > a && after <= b) forces.push({ presence, t: after, change: 'left' });
   }
-  return forces.sort((x, y) => x.t - y.t || (x.change === y.change ? 0 : x.change === 'left' ? -1 : 1) || x.presence.id.localeCompare(y.presence.id));
+  return forces.sort((x, y) => x.t - y.t || (x.change === y.change ? 0 : x.change === 'left' ? -1 : 1) || byCodePoint(x.presence.id, y.presence.id));
 }
 
 /** The events shown in some month from a to b, both included, in the index's order. */
@@ -376,4 +376,9 @@ export function fromMonth(span: Interval, t: number, around: number): { distance
 export function openingMonth(index: AtlasIndex, last: number): number {
   const asOf = parsePartialDate(index.dataAsOf);
   return asOf ? Math.min(Math.floor(floorOf(asOf)), last) : last;
+}
+
+/** Ids are ASCII: code-point order, without the cost of the browser's collator on the first view. */
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -5,7 +5,8 @@
  * 12–35 ms each on a laptop, the largest single costs of a phone's first view.
  * tests/unit/i18n.test.ts checks every month and list form of every language against Intl.
  */
-import type { Lang } from './i18n.ts';
+/** The atlas's languages (i18n.ts LANGUAGES), here without importing i18n.ts, which imports this. */
+type Lang = 'en' | 'ar' | 'ru';
 
 interface DateNames {
   /** "{month} {year}", with the month as a month-and-year date names it. */

@@ -4,7 +4,7 @@
  *
  * src/lib, from the bottom up (a folder may import any folder before it in this list, never one after):
  *   tokens     the design tokens: type and spacing scales, the page's and the map's colours (CSS and encoding read them)
- *   net        loading code on demand, and saying so when the connection drops (lazy.ts)
+ *   net        loading code on demand, and saying so when the connection drops (lazy.ts); work put off until the page is idle (idle.ts)
  *   time       months, intervals, dates at their precision
  *   records    the record: types, schema, index, the view of the month (view.ts) and its selectors
  *   i18n       message catalogs, formatting, loading a language's translations

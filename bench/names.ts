@@ -8,32 +8,21 @@
  *
  *   npx tsx bench/names.ts
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { FeatureCollection } from 'geojson';
-import { layoutOverlay, regionLabelFeatures } from '../src/lib/map/overlay.ts';
+import { layoutOverlay } from '../src/lib/map/overlay.ts';
 import { distanceToBox, NEAR } from '../src/lib/map/placement.ts';
 import { frameProjection } from '../src/lib/map/frame.ts';
 import { estimateWidth } from '../src/lib/map/encoding.ts';
-import { registerLanguage, translator, type Lang } from '../src/lib/i18n/i18n.ts';
-import { ar } from '../src/lib/i18n/ar.ts';
-import { ru } from '../src/lib/i18n/ru.ts';
-import { indexData } from '../src/lib/records/atlasIndex.ts';
+import { translator, type Lang } from '../src/lib/i18n/i18n.ts';
 import { openingMonth, viewAt } from '../src/lib/records/view.ts';
 import { ALL_LAYERS } from '../src/lib/state/layers.ts';
 import { currentMonth } from '../src/lib/time/months.ts';
 import { monthIndex } from '../src/lib/time/dates.ts';
-import { loadData } from '../scripts/lib/load-data.ts';
+import { overlayInputs } from './lib/overlay-inputs.ts';
 
 const FRAMES = { 'phone 320': [296, 296], 'phone 390': [366, 366], 'embed 720': [704, 446], 'laptop 1,280': [878, 558] } as const;
 const DATES: [number, number][] = [[1943, 6], [1970, 6], [2011, 8], [2016, 6], [2019, 6], [2020, 6], [2025, 6]];
 
-registerLanguage('ar', ar, new Map());
-registerLanguage('ru', ru, new Map());
-const { data, dataAsOf } = loadData();
-const index = indexData(data, dataAsOf);
-const labels = JSON.parse(readFileSync(resolve(import.meta.dirname, '../geo/labels.geojson'), 'utf8')) as FeatureCollection;
-const regionAnchors = regionLabelFeatures(index);
+const { index, labels, regionAnchors } = overlayInputs();
 const months = [...DATES.map(([y, m]) => monthIndex(y, m)), openingMonth(index, currentMonth())];
 
 const all: number[] = [];

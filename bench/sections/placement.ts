@@ -7,21 +7,16 @@
  * (process.cpuUsage: the work itself, collection included), since on these shared machines the wall
  * clock also counts the time other processes hold the cores; the wall-clock figures are kept too.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { FeatureCollection } from 'geojson';
-import { layoutOverlay, regionLabelFeatures } from '../../src/lib/map/overlay.ts';
+import { layoutOverlay } from '../../src/lib/map/overlay.ts';
 import { frameProjection } from '../../src/lib/map/frame.ts';
 import { estimateWidth } from '../../src/lib/map/encoding.ts';
-import { registerLanguage, translator, type Lang } from '../../src/lib/i18n/i18n.ts';
-import { ar } from '../../src/lib/i18n/ar.ts';
-import { ru } from '../../src/lib/i18n/ru.ts';
-import { indexData } from '../../src/lib/records/atlasIndex.ts';
+import { translator, type Lang } from '../../src/lib/i18n/i18n.ts';
 import { openingMonth, viewAt } from '../../src/lib/records/view.ts';
 import { ALL_LAYERS } from '../../src/lib/state/layers.ts';
 import { FIRST_MONTH, currentMonth } from '../../src/lib/time/months.ts';
-import { loadData } from '../../scripts/lib/load-data.ts';
 import { stats, type Stats } from '../lib/stats.ts';
+import { overlayInputs } from '../lib/overlay-inputs.ts';
 import type { Run } from '../lib/harness.ts';
 
 export const PLACEMENT_FRAMES = { phone: { width: 366, height: 366 }, laptop: { width: 858, height: 576 } } as const;
@@ -29,12 +24,7 @@ export const PLACEMENT_FRAMES = { phone: { width: 366, height: 366 }, laptop: { 
 export type PlacementResult = Record<keyof typeof PLACEMENT_FRAMES, Stats & { layouts: number; wall: Stats }>;
 
 export async function placement(run: Pick<Run, 'log'>, stride = 1): Promise<PlacementResult> {
-  registerLanguage('ar', ar, new Map());
-  registerLanguage('ru', ru, new Map());
-  const { data, dataAsOf } = loadData();
-  const index = indexData(data, dataAsOf);
-  const labels = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../geo/labels.geojson'), 'utf8')) as FeatureCollection;
-  const regionAnchors = regionLabelFeatures(index);
+  const { index, labels, regionAnchors } = overlayInputs();
   const last = Math.max(openingMonth(index, currentMonth()), currentMonth());
   const out = {} as PlacementResult;
   let fresh = 0;

@@ -6,6 +6,7 @@
  */
 import type { Citation, SourceDoc } from '../records/types.ts';
 import { lazy, retried } from '../net/lazy.ts';
+import { whenIdle } from '../net/idle.ts';
 
 export interface CitationChunk {
   citations: Record<string, Citation[]>;
@@ -52,9 +53,7 @@ export class Citations {
   /** load() once the first view has settled (the main thread idle): a place open in the first view is drawn before its sources' chunk is fetched. */
   loadWhenIdle(): void {
     if (this.ready || this.#pending) return;
-    const go = () => void this.load().catch(() => undefined);
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(go, { timeout: 1000 });
-    else setTimeout(go, 100);
+    whenIdle(() => void this.load().catch(() => undefined), 1000);
   }
 
   /** A record's citations ([] until loaded). */

@@ -92,6 +92,9 @@ describe('a journalist builds a five-step story in the Share dialog, with no cod
     for (const [i, step] of steps.entries()) {
       if (i > 0) {
         await page.keyboard.press('Escape');
+        // The dialog gives the focus back to Share when it has closed: wait for that before taking it.
+        await expect.poll(() => dialog.isVisible()).toBe(false);
+        await expect.poll(() => share.evaluate((b) => b === document.activeElement)).toBe(true);
         await slider.focus();
         for (let k = 0; k < step.years; k++) await page.keyboard.press('PageUp');
         await expect.poll(() => slider.getAttribute('aria-valuetext')).toBe(step.month);

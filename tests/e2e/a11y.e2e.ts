@@ -175,6 +175,8 @@ describe('keyboard only', () => {
 
   it('Escape closes the share dialog and gives the focus back to its button', async () => {
     const { page } = await open('?date=2011-08&place=tripoli');
+    // The place's panel comes with its sources, fetched once the first view has settled.
+    await expect.poll(() => page.getByRole('region', { name: 'Tripoli' }).isVisible()).toBe(true);
     const share = page.getByRole('button', { name: /Share/ });
     await share.focus();
     await page.keyboard.press('Enter');

@@ -116,7 +116,8 @@ describe('the timeline on the slider', () => {
   it('has one mark per event; a mark names its event and choosing it moves to its month', async () => {
     const { page, w } = await open('?date=1990-01');
     const marks = page.locator('[data-mark]');
-    expect(await marks.count()).toBe(events.length);
+    // The marks come once the first view has painted.
+    await expect.poll(() => marks.count()).toBe(events.length);
     const putin = page.locator('[data-mark="putin-visit-2008-04"]');
     expect(await putin.getAttribute('aria-label')).toMatch(/^April 16, 2008, Diplomatic: Putin/);
     await putin.focus();
